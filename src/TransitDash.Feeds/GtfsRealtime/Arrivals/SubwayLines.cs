@@ -1,0 +1,11 @@
+namespace TransitDash.Feeds.GtfsRealtime.Arrivals;
+
+/// <summary>Rider-facing names of NYC subway routes.</summary>
+public static class SubwayLines
+{
+    /// <summary>The line name a rider knows: express variants (<c>5X</c>, <c>6X</c>, <c>7X</c>) lose the
+    /// <c>X</c>; the shuttles (<c>GS</c>, <c>FS</c>, <c>H</c>) are <c>S</c>; anything else is unchanged.</summary>
+    /// <param name="routeId">The route id as the feed sent it.</param>
+    /// <returns>The rider's line name.</returns>
+    public static string RiderName(string routeId) => throw new NotImplementedException();
+}

@@ -1,0 +1,18 @@
+namespace TransitDash.Feeds.Http;
+
+/// <summary>A GBFS system to fetch, by its discovery document.</summary>
+/// <param name="Name">The configured name, for example <c>citibike</c>.</param>
+/// <param name="DiscoveryUrl">The <c>gbfs.json</c> URL, a <c>file://</c> URL or a local path. From a file, each listed feed is read from the file of the same name in the same folder.</param>
+public sealed record GbfsSource(string Name, string DiscoveryUrl)
+{
+    /// <summary>The preferred language of the discovery document's feed lists and of 3.0 names.</summary>
+    /// <value>Defaults to <c>en</c>.</value>
+    public string Language { get; init; } = "en";
+
+    /// <summary>Sent as <c>x-api-key</c> when not empty.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>The largest body accepted per document.</summary>
+    /// <value>Defaults to 16 MiB.</value>
+    public long MaxResponseBytes { get; init; } = 16 * 1024 * 1024;
+}

@@ -37,14 +37,14 @@ public sealed class FeedHealthEvaluator
     /// <summary>The age from which data is an error.</summary>
     public TimeSpan ErrorAfter { get; }
 
-    /// <summary>The status of a source.</summary>
-    /// <param name="metadata">The source's snapshot metadata.</param>
+    /// <summary>The status of a source or a feed.</summary>
+    /// <param name="figures">The snapshot metadata of a source, or one of its feeds' figures.</param>
     /// <param name="now">The current time.</param>
     /// <returns>The status.</returns>
-    public SourceHealthStatus GetStatus(SnapshotMetadata metadata, DateTimeOffset now)
+    public SourceHealthStatus GetStatus(AttemptFigures figures, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(metadata);
-        return Judge(metadata.LastSuccess, metadata.LastAttemptFailed, now).Status;
+        ArgumentNullException.ThrowIfNull(figures);
+        return Judge(figures, now).Status;
     }
 
     /// <summary>The health of a source, with its per-feed figures.</summary>
@@ -54,23 +54,12 @@ public sealed class FeedHealthEvaluator
     public SourceHealth Evaluate(SnapshotMetadata metadata, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(metadata);
-        var (status, reason) = Judge(metadata.LastSuccess, metadata.LastAttemptFailed, now);
-        return new SourceHealth(metadata.Source, status)
+        var (status, reason) = Judge(metadata, now);
+        return Fill(new SourceHealth(metadata.Source, status), reason, metadata, now) with
         {
-            Reason = reason,
-            LastUpdate = metadata.LastSuccess,
             Age = now - metadata.LastSuccess,
-            LastUpdateText = FormatLastUpdate(metadata.LastSuccess, now),
-            LastAttempt = metadata.LastAttempt,
-            FetchCount = metadata.FetchCount,
-            ErrorCount = metadata.ErrorCount,
-            ConsecutiveFailures = metadata.ConsecutiveFailures,
-            LastError = metadata.LastError?.Message,
-            LastErrorKind = metadata.LastError?.Kind,
-            LastDuration = metadata.LastDuration,
             Version = metadata.Version,
             HasData = metadata.HasData,
-            UpstreamAge = now - metadata.UpstreamTime,
             EntityCount = metadata.EntityCount,
             Warnings = metadata.Warnings,
             Feeds = metadata.Feeds.Select(feed => Evaluate(feed, now)).ToArray(),
@@ -84,19 +73,8 @@ public sealed class FeedHealthEvaluator
     public FeedHealth Evaluate(FeedMetadata feed, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(feed);
-        return new FeedHealth(feed.Feed, Judge(feed.LastSuccess, feed.LastError is not null, now).Status)
-        {
-            LastUpdate = feed.LastSuccess,
-            LastUpdateText = FormatLastUpdate(feed.LastSuccess, now),
-            FetchCount = feed.FetchCount,
-            ErrorCount = feed.ErrorCount,
-            ConsecutiveFailures = feed.ConsecutiveFailures,
-            LastError = feed.LastError?.Message,
-            LastErrorKind = feed.LastError?.Kind,
-            LastDuration = feed.LastDuration,
-            LastStatusCode = feed.LastStatusCode,
-            UpstreamAge = now - feed.UpstreamTime,
-        };
+        var (status, reason) = Judge(feed, now);
+        return Fill(new FeedHealth(feed.Feed, status), reason, feed, now) with { LastStatusCode = feed.LastStatusCode };
     }
 
     /// <summary>The health of every source, and overall.</summary>
@@ -150,16 +128,33 @@ public sealed class FeedHealthEvaluator
         return amount.ToString(CultureInfo.InvariantCulture) + unit + " ago";
     }
 
-    private (SourceHealthStatus Status, string Reason) Judge(DateTimeOffset? lastSuccess, bool lastAttemptFailed, DateTimeOffset now)
+    /// <summary>The members every kind of health shares.</summary>
+    private static T Fill<T>(T health, string reason, AttemptFigures figures, DateTimeOffset now)
+        where T : HealthFigures => (T)(health with
+        {
+            Reason = reason,
+            LastUpdate = figures.LastSuccess,
+            LastUpdateText = FormatLastUpdate(figures.LastSuccess, now),
+            LastAttempt = figures.LastAttempt,
+            FetchCount = figures.FetchCount,
+            ErrorCount = figures.ErrorCount,
+            ConsecutiveFailures = figures.ConsecutiveFailures,
+            LastError = figures.LastError?.Message,
+            LastErrorKind = figures.LastError?.Kind,
+            LastDuration = figures.LastDuration,
+            UpstreamAge = now - figures.UpstreamTime,
+        });
+
+    private (SourceHealthStatus Status, string Reason) Judge(AttemptFigures figures, DateTimeOffset now)
     {
-        if (lastSuccess is not { } success)
+        if (figures.LastSuccess is not { } success)
         {
             return (SourceHealthStatus.Error, "never fetched successfully");
         }
 
         var age = now - success;
         var ageText = DurationText.Format(TimeSpan.FromSeconds(Math.Floor(Math.Max(age.TotalSeconds, 0))));
-        if (lastAttemptFailed)
+        if (figures.LastAttemptFailed)
         {
             return (SourceHealthStatus.Error, $"the last attempt failed; data is {ageText} old");
         }

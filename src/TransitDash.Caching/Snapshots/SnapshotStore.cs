@@ -149,18 +149,10 @@ public sealed partial class SnapshotStore
 
     private SnapshotMetadata Next(SnapshotMetadata previous, SnapshotUpdate update)
     {
-        var failed = update.Error is not null;
-        return previous with
+        var counted = (SnapshotMetadata)previous.Counted(update.At, update.HasData, update.Error, update.Duration, update.UpstreamTime);
+        return counted with
         {
             Version = update.HasData ? Interlocked.Increment(ref _version) : previous.Version,
-            LastSuccess = update.HasData ? update.At : previous.LastSuccess,
-            LastAttempt = update.At,
-            LastError = update.Error,
-            FetchCount = previous.FetchCount + 1,
-            ErrorCount = previous.ErrorCount + (failed ? 1 : 0),
-            ConsecutiveFailures = failed ? previous.ConsecutiveFailures + 1 : 0,
-            LastDuration = update.Duration ?? previous.LastDuration,
-            UpstreamTime = update.UpstreamTime ?? previous.UpstreamTime,
             EntityCount = update.HasData ? update.EntityCount : previous.EntityCount,
             Warnings = update.Warnings ?? previous.Warnings,
             Feeds = update.Attempts.Count == 0 ? previous.Feeds : NextFeeds(previous.Feeds, update.Attempts),
@@ -175,18 +167,11 @@ public sealed partial class SnapshotStore
             var index = feeds.FindIndex(f => string.Equals(f.Feed, attempt.Feed, StringComparison.Ordinal));
             var feed = index >= 0 ? feeds[index] : new FeedMetadata(attempt.Feed);
             var failed = attempt.Outcome == AttemptOutcome.Error;
-            feed = feed with
+            var error = failed ? new SnapshotError(attempt.ErrorKind ?? FeedErrorKind.Unknown, attempt.ErrorMessage ?? "The request failed.", attempt.Time) : null;
+            feed = (FeedMetadata)feed.Counted(attempt.Time, !failed, error, attempt.Latency, attempt.UpstreamTime) with
             {
-                LastAttempt = attempt.Time,
-                LastSuccess = failed ? feed.LastSuccess : attempt.Time,
-                LastError = failed ? new SnapshotError(attempt.ErrorKind ?? FeedErrorKind.Unknown, attempt.ErrorMessage ?? "The request failed.", attempt.Time) : null,
-                FetchCount = feed.FetchCount + 1,
-                ErrorCount = feed.ErrorCount + (failed ? 1 : 0),
-                ConsecutiveFailures = failed ? feed.ConsecutiveFailures + 1 : 0,
-                LastDuration = attempt.Latency,
                 LastStatusCode = attempt.StatusCode ?? (failed ? null : feed.LastStatusCode),
                 LastBytes = failed ? feed.LastBytes : attempt.Bytes ?? feed.LastBytes,
-                UpstreamTime = attempt.UpstreamTime ?? feed.UpstreamTime,
             };
 
             if (index >= 0)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Polly;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TransitDash.Feeds.Http;
@@ -237,6 +238,20 @@ public sealed class FeedClientTests : IAsyncLifetime
         Assert.Equal(FeedErrorKind.Timeout, error.Kind);
         Assert.Equal(timeout, error.Timeout);
         AssertNamesFeedWithoutSecrets(error, "ACE");
+    }
+
+    [Fact]
+    public async Task GetAsync_ResilienceTimeoutFires_IsTimeoutOfThatPipeline()
+    {
+        // The caching package adds a Polly pipeline to the named client; Feeds knows Polly's timeout by name only.
+        upstream.Map("/feed", UpstreamBehavior.Hang());
+        var attemptTimeout = TimeSpan.FromMilliseconds(300);
+        using var services = FeedClientHost.Create(c => c.AddResilienceHandler("test", pipeline => pipeline.AddTimeout(attemptTimeout)));
+
+        var error = await Assert.ThrowsAsync<FeedTimeoutException>(() =>
+            services.FeedClient().GetAsync(new FeedRequest("ACE", upstream.Url("/feed")), Cancel));
+
+        Assert.Equal(attemptTimeout, error.Timeout);
     }
 
     [Fact]

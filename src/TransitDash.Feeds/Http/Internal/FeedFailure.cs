@@ -15,11 +15,6 @@ internal static class FeedFailure
     /// of the fetch itself (a bug, or the caller's cancellation) and must propagate unchanged.</summary>
     public static FeedException? Classify(Exception exception, string feedName, TimeSpan timeout, bool deadlinePassed)
     {
-        if (exception is FeedException feedException)
-        {
-            return feedException;
-        }
-
         if (FindPollyTimeout(exception) is { } pollyTimeout)
         {
             return new FeedTimeoutException(feedName, ReadPollyTimeout(pollyTimeout) ?? timeout, exception);

@@ -9,7 +9,9 @@ namespace TransitDash.Feeds.GtfsRealtime;
 /// <param name="ScheduleRelationship">The trip's schedule relationship.</param>
 /// <param name="TrainId">NYCT <c>train_id</c>; null without the extension.</param>
 /// <param name="IsAssigned">NYCT <c>is_assigned</c>; null without the extension or when absent.</param>
-/// <param name="NyctDirection">NYCT <c>direction</c>; null without the extension or when absent.</param>
+/// <param name="NyctDirection">NYCT <c>direction</c>; null without the extension. When the extension is
+/// present but the member is not, this is <see cref="GtfsRealtime.NyctDirection.North"/>, the member's proto2
+/// default: the MTA leaves North out and sends only the other directions.</param>
 public sealed record TripDescriptor(
     string? TripId,
     string? RouteId,

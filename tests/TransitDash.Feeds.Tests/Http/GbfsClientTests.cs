@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TransitDash.Feeds.Http;
 using TransitDash.Testing;
-using TransitDash.Testing.Upstream;
+using TransitDash.Simulator.Upstream;
 
 namespace TransitDash.Feeds.Tests.Http;
 

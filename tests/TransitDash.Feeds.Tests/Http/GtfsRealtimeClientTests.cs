@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TransitDash.Feeds.Http;
 using TransitDash.Testing;
-using TransitDash.Testing.Upstream;
+using TransitDash.Simulator.Upstream;
 
 namespace TransitDash.Feeds.Tests.Http;
 

@@ -1,4 +1,4 @@
-namespace TransitDash.Testing.Upstream;
+namespace TransitDash.Simulator.Upstream;
 
 /// <summary>One request a <see cref="LoopbackUpstream"/> received, and how it answered.</summary>
 public sealed class RecordedRequest

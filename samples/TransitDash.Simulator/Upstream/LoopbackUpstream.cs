@@ -10,15 +10,16 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace TransitDash.Testing.Upstream;
+namespace TransitDash.Simulator.Upstream;
 
-/// <summary>A real HTTP server on 127.0.0.1 (Kestrel, a free port) standing in for a feed's upstream.
+/// <summary>A real HTTP server on 127.0.0.1 (Kestrel, a free port) standing in for a feed's upstream:
+/// the demo upstream plays on it, and the tests script it with recordings and faults.
 /// Tests map paths to behaviors (<see cref="UpstreamBehavior"/>) and may swap them at any time; every
 /// request is recorded with its raw target and headers. Unmapped paths answer 404.</summary>
 /// <example>
 /// <code>
 /// await using var upstream = await LoopbackUpstream.StartAsync();
-/// upstream.Map("/nyct%2Fgtfs-ace", UpstreamBehavior.Fixture("mta/gtfs-ace-20211126T205723Z.pb"));
+/// upstream.Map("/nyct%2Fgtfs-ace", UpstreamBehavior.Serve(bytes, "application/x-protobuf"));
 /// var url = upstream.Url("/nyct%2Fgtfs-ace");
 /// </code>
 /// </example>

@@ -5,7 +5,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
-namespace TransitDash.Testing.Upstream;
+namespace TransitDash.Simulator.Upstream;
 
 /// <summary>What a <see cref="LoopbackUpstream"/> route does with a request. Made by the static
 /// factories below; a route's behavior can be swapped at any time with <see cref="LoopbackUpstream.Map"/>.
@@ -64,11 +64,6 @@ public sealed class UpstreamBehavior
     /// <param name="contentType">The content type.</param>
     /// <returns>The behavior.</returns>
     public static UpstreamBehavior Serve(ReadOnlyMemory<byte> body, string contentType) => Serve(new UpstreamPayload(body, contentType));
-
-    /// <summary>Serves a recorded fixture file (see <see cref="UpstreamPayload.Fixture"/>).</summary>
-    /// <param name="relativePath">A path under the fixtures folder.</param>
-    /// <returns>The behavior.</returns>
-    public static UpstreamBehavior Fixture(string relativePath) => Serve(UpstreamPayload.Fixture(relativePath));
 
     /// <summary>Answers a status with a short text body.</summary>
     /// <param name="status">The status.</param>

@@ -1,4 +1,4 @@
-namespace TransitDash.Testing.Upstream;
+namespace TransitDash.Simulator.Upstream;
 
 /// <summary>A body a loopback route serves, with what the route may do with it: answer conditional
 /// requests (<see cref="ETag"/>, <see cref="LastModified"/>) and compress it for clients that accept it.</summary>
@@ -18,12 +18,6 @@ public sealed record UpstreamPayload(ReadOnlyMemory<byte> Body, string ContentTy
     /// preference; the first one the request's <c>Accept-Encoding</c> lists is used.</summary>
     /// <value>Empty: the body is always sent as it is.</value>
     public IReadOnlyList<string> Encodings { get; init; } = [];
-
-    /// <summary>A recorded fixture file (see <see cref="Fixtures"/>), with a content type from its extension.</summary>
-    /// <param name="relativePath">A path under the fixtures folder, for example <c>citibike/v2.3/gbfs.json</c>.</param>
-    /// <returns>The payload.</returns>
-    public static UpstreamPayload Fixture(string relativePath) =>
-        new(Fixtures.Bytes(relativePath), ContentTypeOf(relativePath));
 
     /// <summary>The content type a file of this name is served with.</summary>
     /// <param name="fileName">A file name or path.</param>

@@ -7,5 +7,19 @@ public static class SubwayLines
     /// <c>X</c>; the shuttles (<c>GS</c>, <c>FS</c>, <c>H</c>) are <c>S</c>; anything else is unchanged.</summary>
     /// <param name="routeId">The route id as the feed sent it.</param>
     /// <returns>The rider's line name.</returns>
-    public static string RiderName(string routeId) => throw new NotImplementedException();
+    /// <exception cref="ArgumentNullException"><paramref name="routeId"/> is null.</exception>
+    public static string RiderName(string routeId)
+    {
+        ArgumentNullException.ThrowIfNull(routeId);
+
+        // Constant strings rather than Substring: this runs once per listed arrival on every poll.
+        return routeId switch
+        {
+            "5X" => "5",
+            "6X" => "6",
+            "7X" => "7",
+            "GS" or "FS" or "H" => "S",
+            _ => routeId,
+        };
+    }
 }

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TransitDash.Feeds.Gbfs;
+using TransitDash.Snapshots;
+using TransitDash.Sources;
+using TransitDash.Web.Json;
+
+namespace TransitDash.Web.Api;
+
+/// <summary><c>GET /api/citibike</c>: the configured bike stations, in configured order.</summary>
+internal static class CitibikeApi
+{
+    public static void MapCitibikeApi(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/citibike", Get)
+            .WithName("GetCitibike")
+            .WithSummary("Status of the configured Citi Bike stations, in configured order.")
+            .Produces<CitibikeResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    private static IResult Get(HttpContext context, SnapshotStore store, TimeProvider time, ResponseCache cache)
+    {
+        var query = new QueryReader(context.Request.Query);
+        var stationId = query.Text("station_id");
+        var nearText = query.Text("near");
+        var radius = query.Integer("radius_m", 1, 5000);
+        var limit = query.Integer("limit", 1, 500) ?? 100;
+        GeoCircle? near = null;
+        if (nearText is not null)
+        {
+            near = ParsePoint(nearText, radius ?? 500);
+            if (near is null)
+            {
+                query.Fail("near", $"'near' must be 'lat,lon' in decimal degrees, for example near=40.7066,-74.0111 (got '{QueryReader.Shorten(nearText)}').");
+            }
+        }
+        else if (radius is not null)
+        {
+            query.Fail("radius_m", "'radius_m' narrows 'near'; give near=lat,lon with it.");
+        }
+
+        var snapshot = store.Get<BikeBoard>(TransitDashSources.Citibike);
+        var board = snapshot?.Data;
+        if (board is not null && stationId is not null && !board.Stations.Any(s => s.StationId == stationId))
+        {
+            query.Fail("station_id", $"'station_id' must be one of the configured stations; '{QueryReader.Shorten(stationId)}' is not one.");
+        }
+
+        if (query.HasErrors)
+        {
+            return query.Problem();
+        }
+
+        if (snapshot is null || board is null || !snapshot.HasData)
+        {
+            return NoData.For(context, TransitDashSources.Citibike, snapshot?.Metadata.LastError?.Message);
+        }
+
+        return new JsonBodyResult(Render(snapshot, new Filter(stationId, near, limit), context.Request.QueryString.Value ?? string.Empty, time.GetUtcNow(), cache));
+    }
+
+    /// <summary>The body for a snapshot and a filter at this second (built once per second and query).</summary>
+    internal static CachedBody Render(FeedSnapshot<BikeBoard> snapshot, Filter filter, string queryKey, DateTimeOffset now, ResponseCache cache) =>
+        cache.GetOrAdd("citibike", snapshot.Version, queryKey, now.ToUnixTimeSeconds(), () =>
+        {
+            var listed = snapshot.Data!.Stations
+                .Where(s => (filter.StationId is null || s.StationId == filter.StationId) && (filter.Near is null || filter.Near.Contains(s.Latitude, s.Longitude)))
+                .Take(filter.Limit)
+                .Select(ToJson)
+                .ToArray();
+            var lastUpdated = snapshot.Metadata.LastSuccess;
+            var response = new CitibikeResponse(true, listed, lastUpdated?.ToUnixTimeSeconds(), SubwayApi.Staleness(lastUpdated, now));
+            return new CachedBody(
+                JsonSerializer.SerializeToUtf8Bytes(response, WebJsonContext.Default.CitibikeResponse),
+                EntityTags.Make(snapshot.Version, queryKey, []));
+        });
+
+    /// <summary>The query's filters.</summary>
+    internal sealed record Filter(string? StationId, GeoCircle? Near, int Limit)
+    {
+        public static Filter None { get; } = new(null, null, 100);
+    }
+
+    private static DockJson ToJson(DockStatus s) => new(
+        s.StationId, s.Name, s.BikesAvailable, s.EbikesAvailable, s.DocksAvailable, s.TotalCapacity,
+        s.IsRenting, s.IsReturning, s.LastReported?.ToUnixTimeSeconds(), s.PercentFull)
+    {
+        DistanceM = s.DistanceMeters is { } d ? Math.Round(d, 1) : null,
+    };
+
+    private static GeoCircle? ParsePoint(string text, int radius)
+    {
+        var parts = text.Split(',');
+        return parts.Length == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
+            && lat is >= -90 and <= 90 && lon is >= -180 and <= 180
+            ? new GeoCircle(lat, lon, radius)
+            : null;
+    }
+}

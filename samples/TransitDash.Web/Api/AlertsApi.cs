@@ -55,7 +55,7 @@ internal static class AlertsApi
             var lastUpdated = snapshot.Metadata.LastSuccess;
             var response = new AlertsResponse(true, listed, lastUpdated?.ToUnixTimeSeconds(), SubwayApi.Staleness(lastUpdated, now));
             return new CachedBody(
-                JsonSerializer.SerializeToUtf8Bytes(response, WebJsonContext.Default.AlertsResponse),
+                JsonSerializer.SerializeToUtf8Bytes(response, WebJsonContext.Web.AlertsResponse),
                 EntityTags.Make(version, string.Empty, shown));
         });
     }

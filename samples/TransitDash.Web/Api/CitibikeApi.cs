@@ -74,7 +74,7 @@ internal static class CitibikeApi
             var lastUpdated = snapshot.Metadata.LastSuccess;
             var response = new CitibikeResponse(true, listed, lastUpdated?.ToUnixTimeSeconds(), SubwayApi.Staleness(lastUpdated, now));
             return new CachedBody(
-                JsonSerializer.SerializeToUtf8Bytes(response, WebJsonContext.Default.CitibikeResponse),
+                JsonSerializer.SerializeToUtf8Bytes(response, WebJsonContext.Web.CitibikeResponse),
                 EntityTags.Make(snapshot.Version, queryKey, []));
         });
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using TransitDash.Web.Json;
 using TransitDash.Web.Settings;
@@ -15,11 +16,11 @@ internal static class ConfigApi
 
     public static void MapConfigApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/config", (HttpContext context) => TypedResults.Json(ToJson(Read(context.Request)), WebJsonContext.Default.ConfigJson))
+        app.MapGet("/api/config", (HttpContext context) => TypedResults.Json(ToJson(Read(context.Request)), WebJsonContext.Web.ConfigJson))
             .WithName("GetConfig")
             .WithSummary("This browser's dashboard settings and the allowed values.");
 
-        app.MapPost("/api/config", PostAsync)
+        app.MapPost("/api/config", (Delegate)PostAsync)
             .WithName("SetConfig")
             .WithSummary("Changes this browser's dashboard settings; a value outside the allowed sets is a 400 and changes nothing.")
             .Accepts<ConfigUpdateJson>("application/json")
@@ -45,7 +46,7 @@ internal static class ConfigApi
                 return Bad("body", $"The body is larger than {MaxBodyBytes} bytes.");
             }
 
-            update = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), WebJsonContext.Default.ConfigUpdateJson);
+            update = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), WebJsonContext.Web.ConfigUpdateJson);
         }
         catch (JsonException e)
         {
@@ -74,7 +75,7 @@ internal static class ConfigApi
         }
 
         Write(context, next);
-        return TypedResults.Json(ToJson(next), WebJsonContext.Default.ConfigJson);
+        return TypedResults.Json(ToJson(next), WebJsonContext.Web.ConfigJson);
     }
 
     internal static DashboardSettings Read(HttpRequest request)
@@ -87,7 +88,7 @@ internal static class ConfigApi
         try
         {
             var json = Convert.FromBase64String(value.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (value.Length % 4)) % 4));
-            var parsed = JsonSerializer.Deserialize(json, WebJsonContext.Default.ConfigUpdateJson);
+            var parsed = JsonSerializer.Deserialize(json, WebJsonContext.Web.ConfigUpdateJson);
             var settings = new DashboardSettings(
                 parsed?.AutoRefresh?.Enabled ?? DashboardSettings.Default.AutoRefreshEnabled,
                 parsed?.AutoRefresh?.Interval ?? DashboardSettings.Default.AutoRefreshIntervalSeconds,
@@ -106,7 +107,7 @@ internal static class ConfigApi
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(
             new ConfigUpdateJson(new AutoRefreshUpdateJson(settings.AutoRefreshEnabled, settings.AutoRefreshIntervalSeconds), new DisplayUpdateJson(settings.HistoryWindow)),
-            WebJsonContext.Default.ConfigUpdateJson);
+            WebJsonContext.Web.ConfigUpdateJson);
         var value = Convert.ToBase64String(json).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         context.Response.Cookies.Append(CookieName, value, new CookieOptions
         {
@@ -123,7 +124,7 @@ internal static class ConfigApi
         new AutoRefreshJson(s.AutoRefreshEnabled, s.AutoRefreshIntervalSeconds, DashboardSettings.IntervalOptions),
         new DisplayJson(s.HistoryWindow, DashboardSettings.WindowOptions));
 
-    private static IResult Bad(string member, string message) => TypedResults.Problem(
+    private static ProblemHttpResult Bad(string member, string message) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest,
         title: "Bad settings",
         detail: message,

@@ -13,7 +13,7 @@ internal static class HealthApi
 {
     public static void MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/health", (HealthMonitor monitor) => TypedResults.Json(ToJson(monitor.GetReport()), WebJsonContext.Default.HealthResponse))
+        app.MapGet("/api/health", (HealthMonitor monitor) => TypedResults.Json(ToJson(monitor.GetReport()), WebJsonContext.Web.HealthResponse))
             .WithName("GetHealth")
             .WithSummary("Each source's health, judged from its freshness and its last attempt, and the overall status.");
 
@@ -32,7 +32,7 @@ internal static class HealthApi
 
     internal static HealthResponse ToJson(HealthReport report)
     {
-        var response = new HealthResponse(Wire(report.Status), (long)report.Uptime.TotalSeconds);
+        var response = new HealthResponse { Status = Wire(report.Status), UptimeSeconds = (long)report.Uptime.TotalSeconds };
         foreach (var source in report.Sources)
         {
             response.Sources[source.Source] = ToJson(source, source.Feeds);
@@ -89,7 +89,7 @@ internal static class HealthApi
                 w.P95 is { } p95 ? Math.Round(p95.TotalMilliseconds, 1) : null,
                 w.Errors))
             .ToArray();
-        return TypedResults.Json(new HistoryResponse(true, source!, windowText, hours, rows), WebJsonContext.Default.HistoryResponse);
+        return TypedResults.Json(new HistoryResponse(true, source!, windowText, hours, rows), WebJsonContext.Web.HistoryResponse);
     }
 
     private static IResult GetAttempts(HttpContext context, SnapshotStore store)
@@ -108,7 +108,7 @@ internal static class HealthApi
                 a.Outcome switch { AttemptOutcome.Ok => "ok", AttemptOutcome.NotModified => "not_modified", _ => "error" },
                 a.ErrorKind?.ToWireName()))
             .ToArray();
-        return TypedResults.Json(new AttemptsResponse(true, source!, attempts), WebJsonContext.Default.AttemptsResponse);
+        return TypedResults.Json(new AttemptsResponse(true, source!, attempts), WebJsonContext.Web.AttemptsResponse);
     }
 
     private static string? RequiredSource(QueryReader query, SnapshotStore store)

@@ -110,7 +110,7 @@ internal static class StreamApi
     }
 
     private static Task SendHealthAsync(HttpResponse response, HealthMonitor health, CancellationToken cancellationToken) =>
-        WriteEventAsync(response, "health", JsonSerializer.SerializeToUtf8Bytes(HealthApi.ToJson(health.GetReport()), WebJsonContext.Default.HealthResponse), cancellationToken);
+        WriteEventAsync(response, "health", JsonSerializer.SerializeToUtf8Bytes(HealthApi.ToJson(health.GetReport()), WebJsonContext.Web.HealthResponse), cancellationToken);
 
     private static async Task WriteEventAsync(HttpResponse response, string name, byte[] json, CancellationToken cancellationToken)
     {

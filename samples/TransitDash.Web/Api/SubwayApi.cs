@@ -92,7 +92,7 @@ internal static class SubwayApi
             var response = new SubwayResponse(true, listed, lastUpdated?.ToUnixTimeSeconds(), Staleness(lastUpdated, now));
             var minutes = listed.Select(a => a.MinutesUntil).ToArray();
             return new CachedBody(
-                JsonSerializer.SerializeToUtf8Bytes(response, WebJsonContext.Default.SubwayResponse),
+                JsonSerializer.SerializeToUtf8Bytes(response, WebJsonContext.Web.SubwayResponse),
                 EntityTags.Make(snapshot.Version, queryKey, minutes));
         });
 

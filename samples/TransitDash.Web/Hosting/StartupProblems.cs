@@ -27,6 +27,9 @@ internal static class StartupProblems
             case OptionsValidationException validation:
                 problems.AddRange(validation.Failures.SelectMany(f => f.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
                 break;
+            case IOException when exception.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException:
+                problems.Add($"{exception.Message} Stop the other program or choose another address with --urls.");
+                break;
             case ArgumentException or FileNotFoundException:
                 problems.Add(exception.Message);
                 break;

@@ -65,10 +65,14 @@ internal sealed record AlertJson(
 internal sealed record PeriodJson(long? Start, long? End);
 
 /// <summary>The body of <c>/api/health</c>: the overall status, then one member per source.</summary>
-internal sealed record HealthResponse(string Status, long UptimeSeconds)
+internal sealed class HealthResponse
 {
+    public string Status { get; set; } = "down";
+
+    public long UptimeSeconds { get; set; }
+
     [JsonExtensionData]
-    public Dictionary<string, object?> Sources { get; init; } = [];
+    public Dictionary<string, object?> Sources { get; } = [];
 }
 
 /// <summary>One source (or feed) under <c>/api/health</c>.</summary>

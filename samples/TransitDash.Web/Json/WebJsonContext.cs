@@ -16,4 +16,14 @@ namespace TransitDash.Web.Json;
 [JsonSerializable(typeof(AttemptsResponse))]
 [JsonSerializable(typeof(ConfigJson))]
 [JsonSerializable(typeof(ConfigUpdateJson))]
-internal sealed partial class WebJsonContext : JsonSerializerContext;
+internal sealed partial class WebJsonContext : JsonSerializerContext
+{
+    /// <summary>The context the host writes with: the attribute's options, and characters such as
+    /// <c>+</c> and <c>&amp;</c> left as they are (the bodies are JSON documents, never embedded in HTML).</summary>
+    public static WebJsonContext Web { get; } = new(new System.Text.Json.JsonSerializerOptions
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

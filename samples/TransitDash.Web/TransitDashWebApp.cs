@@ -13,7 +13,7 @@ using TransitDash.Hosting.Yaml;
 using TransitDash.Simulator;
 using TransitDash.Web.Api;
 using TransitDash.Web.Hosting;
-using TransitDash.Web.Json;
+using TransitDash.Hosting.Rendering;
 
 namespace TransitDash.Web;
 
@@ -115,7 +115,7 @@ public static class TransitDashWebApp
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         services.AddSingleton<ResponseCache>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Web));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Web));
         services.AddProblemDetails();
         services.AddCors();
         services.AddOpenApi();

@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TransitDash.Feeds.Gbfs;
 using TransitDash.Snapshots;
 using TransitDash.Sources;
-using TransitDash.Web.Json;
+using TransitDash.Hosting.Rendering;
 
 namespace TransitDash.Web.Api;
 
@@ -59,37 +58,8 @@ internal static class CitibikeApi
             return NoData.For(context, TransitDashSources.Citibike, snapshot?.Metadata.LastError?.Message);
         }
 
-        return new JsonBodyResult(Render(snapshot, new Filter(stationId, near, limit), context.Request.QueryString.Value ?? string.Empty, time.GetUtcNow(), cache));
+        return new JsonBodyResult(CitibikeView.Render(snapshot, new CitibikeFilter(stationId, near, limit), context.Request.QueryString.Value ?? string.Empty, time.GetUtcNow(), cache));
     }
-
-    /// <summary>The body for a snapshot and a filter at this second (built once per second and query).</summary>
-    internal static CachedBody Render(FeedSnapshot<BikeBoard> snapshot, Filter filter, string queryKey, DateTimeOffset now, ResponseCache cache) =>
-        cache.GetOrAdd("citibike", snapshot.Version, queryKey, now.ToUnixTimeSeconds(), () =>
-        {
-            var listed = snapshot.Data!.Stations
-                .Where(s => (filter.StationId is null || s.StationId == filter.StationId) && (filter.Near is null || filter.Near.Contains(s.Latitude, s.Longitude)))
-                .Take(filter.Limit)
-                .Select(ToJson)
-                .ToArray();
-            var lastUpdated = snapshot.Metadata.LastSuccess;
-            var response = new CitibikeResponse(true, listed, lastUpdated?.ToUnixTimeSeconds(), SubwayApi.Staleness(lastUpdated, now));
-            return new CachedBody(
-                JsonSerializer.SerializeToUtf8Bytes(response, WebJsonContext.Web.CitibikeResponse),
-                EntityTags.Make(snapshot.Version, queryKey, []));
-        });
-
-    /// <summary>The query's filters.</summary>
-    internal sealed record Filter(string? StationId, GeoCircle? Near, int Limit)
-    {
-        public static Filter None { get; } = new(null, null, 100);
-    }
-
-    private static DockJson ToJson(DockStatus s) => new(
-        s.StationId, s.Name, s.BikesAvailable, s.EbikesAvailable, s.DocksAvailable, s.TotalCapacity,
-        s.IsRenting, s.IsReturning, s.LastReported?.ToUnixTimeSeconds(), s.PercentFull)
-    {
-        DistanceM = s.DistanceMeters is { } d ? Math.Round(d, 1) : null,
-    };
 
     private static GeoCircle? ParsePoint(string text, int radius)
     {

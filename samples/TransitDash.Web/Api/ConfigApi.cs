@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using TransitDash.Web.Json;
+using TransitDash.Hosting.Rendering;
 using TransitDash.Web.Settings;
 
 namespace TransitDash.Web.Api;
@@ -16,7 +16,7 @@ internal static class ConfigApi
 
     public static void MapConfigApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/config", (HttpContext context) => TypedResults.Json(ToJson(Read(context.Request)), WebJsonContext.Web.ConfigJson))
+        app.MapGet("/api/config", (HttpContext context) => TypedResults.Json(ToJson(Read(context.Request)), ApiJsonContext.Web.ConfigJson))
             .WithName("GetConfig")
             .WithSummary("This browser's dashboard settings and the allowed values.");
 
@@ -46,7 +46,7 @@ internal static class ConfigApi
                 return Bad("body", $"The body is larger than {MaxBodyBytes} bytes.");
             }
 
-            update = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), WebJsonContext.Web.ConfigUpdateJson);
+            update = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ApiJsonContext.Web.ConfigUpdateJson);
         }
         catch (JsonException e)
         {
@@ -75,7 +75,7 @@ internal static class ConfigApi
         }
 
         Write(context, next);
-        return TypedResults.Json(ToJson(next), WebJsonContext.Web.ConfigJson);
+        return TypedResults.Json(ToJson(next), ApiJsonContext.Web.ConfigJson);
     }
 
     internal static DashboardSettings Read(HttpRequest request)
@@ -88,7 +88,7 @@ internal static class ConfigApi
         try
         {
             var json = Convert.FromBase64String(value.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (value.Length % 4)) % 4));
-            var parsed = JsonSerializer.Deserialize(json, WebJsonContext.Web.ConfigUpdateJson);
+            var parsed = JsonSerializer.Deserialize(json, ApiJsonContext.Web.ConfigUpdateJson);
             var settings = new DashboardSettings(
                 parsed?.AutoRefresh?.Enabled ?? DashboardSettings.Default.AutoRefreshEnabled,
                 parsed?.AutoRefresh?.Interval ?? DashboardSettings.Default.AutoRefreshIntervalSeconds,
@@ -107,7 +107,7 @@ internal static class ConfigApi
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(
             new ConfigUpdateJson(new AutoRefreshUpdateJson(settings.AutoRefreshEnabled, settings.AutoRefreshIntervalSeconds), new DisplayUpdateJson(settings.HistoryWindow)),
-            WebJsonContext.Web.ConfigUpdateJson);
+            ApiJsonContext.Web.ConfigUpdateJson);
         var value = Convert.ToBase64String(json).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         context.Response.Cookies.Append(CookieName, value, new CookieOptions
         {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using TransitDash.Feeds;
 using TransitDash.Health;
 using TransitDash.Snapshots;
-using TransitDash.Web.Json;
+using TransitDash.Hosting.Rendering;
 
 namespace TransitDash.Web.Api;
 
@@ -13,7 +13,7 @@ internal static class HealthApi
 {
     public static void MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/health", (HealthMonitor monitor) => TypedResults.Json(ToJson(monitor.GetReport()), WebJsonContext.Web.HealthResponse))
+        app.MapGet("/api/health", (HealthMonitor monitor) => TypedResults.Json(HealthView.Build(monitor.GetReport()), ApiJsonContext.Web.HealthResponse))
             .WithName("GetHealth")
             .WithSummary("Each source's health, judged from its freshness and its last attempt, and the overall status.");
 
@@ -29,34 +29,6 @@ internal static class HealthApi
             .Produces<AttemptsResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
-
-    internal static HealthResponse ToJson(HealthReport report)
-    {
-        var response = new HealthResponse { Status = Wire(report.Status), UptimeSeconds = (long)report.Uptime.TotalSeconds };
-        foreach (var source in report.Sources)
-        {
-            response.Sources[source.Source] = ToJson(source, source.Feeds);
-        }
-
-        return response;
-    }
-
-    private static SourceHealthJson ToJson(SourceHealth source, IReadOnlyList<FeedHealth> feeds) =>
-        Figures(source) with
-        {
-            Version = source.Version,
-            Warnings = source.Warnings,
-            Feeds = feeds.Count == 0 ? null : feeds.ToDictionary(f => f.Feed, f => Figures(f) with { LastStatusCode = f.LastStatusCode }),
-        };
-
-    private static SourceHealthJson Figures(HealthFigures f) => new(f.LastUpdateText, Wire(f.Status), f.FetchCount, f.ErrorCount, f.LastError)
-    {
-        LastErrorKind = f.LastErrorKind?.ToWireName(),
-        ConsecutiveFailures = f.ConsecutiveFailures,
-        LastUpdateTime = f.LastUpdate?.ToUnixTimeSeconds(),
-        UpstreamAgeSeconds = f.UpstreamAge is { } age ? (long)Math.Max(0, age.TotalSeconds) : null,
-        LastDurationMs = f.LastDuration is { } d ? Math.Round(d.TotalMilliseconds, 1) : null,
-    };
 
     private static IResult GetHistory(HttpContext context, HealthHistory history, SnapshotStore store)
     {
@@ -89,7 +61,7 @@ internal static class HealthApi
                 w.P95 is { } p95 ? Math.Round(p95.TotalMilliseconds, 1) : null,
                 w.Errors))
             .ToArray();
-        return TypedResults.Json(new HistoryResponse(true, source!, windowText, hours, rows), WebJsonContext.Web.HistoryResponse);
+        return TypedResults.Json(new HistoryResponse(true, source!, windowText, hours, rows), ApiJsonContext.Web.HistoryResponse);
     }
 
     private static IResult GetAttempts(HttpContext context, SnapshotStore store)
@@ -108,7 +80,7 @@ internal static class HealthApi
                 a.Outcome switch { AttemptOutcome.Ok => "ok", AttemptOutcome.NotModified => "not_modified", _ => "error" },
                 a.ErrorKind?.ToWireName()))
             .ToArray();
-        return TypedResults.Json(new AttemptsResponse(true, source!, attempts), WebJsonContext.Web.AttemptsResponse);
+        return TypedResults.Json(new AttemptsResponse(true, source!, attempts), ApiJsonContext.Web.AttemptsResponse);
     }
 
     private static string? RequiredSource(QueryReader query, SnapshotStore store)
@@ -134,18 +106,4 @@ internal static class HealthApi
     }
 
     private static double? Round(double? percent) => percent is { } p ? Math.Round(p, 1) : null;
-
-    private static string Wire(SourceHealthStatus status) => status switch
-    {
-        SourceHealthStatus.Healthy => "healthy",
-        SourceHealthStatus.Stale => "stale",
-        _ => "error",
-    };
-
-    private static string Wire(OverallHealthStatus status) => status switch
-    {
-        OverallHealthStatus.Healthy => "healthy",
-        OverallHealthStatus.Degraded => "degraded",
-        _ => "down",
-    };
 }

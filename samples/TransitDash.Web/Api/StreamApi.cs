@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using TransitDash.Health;
 using TransitDash.Snapshots;
 using TransitDash.Sources;
-using TransitDash.Web.Json;
+using TransitDash.Hosting.Rendering;
 
 namespace TransitDash.Web.Api;
 
@@ -101,16 +101,16 @@ internal static class StreamApi
         var now = time.GetUtcNow();
         CachedBody? body = source switch
         {
-            TransitDashSources.Subway when store.Get<SubwayBoard>(source) is { HasData: true } s => SubwayApi.Render(s, SubwayApi.Filter.None, string.Empty, now, cache),
-            TransitDashSources.Citibike when store.Get<BikeBoard>(source) is { HasData: true } s => CitibikeApi.Render(s, CitibikeApi.Filter.None, string.Empty, now, cache),
-            TransitDashSources.Alerts when store.Get<AlertBoard>(source) is { HasData: true } s => AlertsApi.Render(s, store.Get<SubwayBoard>(TransitDashSources.Subway), now, cache),
+            TransitDashSources.Subway when store.Get<SubwayBoard>(source) is { HasData: true } s => SubwayView.Render(s, SubwayFilter.None, string.Empty, now, cache),
+            TransitDashSources.Citibike when store.Get<BikeBoard>(source) is { HasData: true } s => CitibikeView.Render(s, CitibikeFilter.None, string.Empty, now, cache),
+            TransitDashSources.Alerts when store.Get<AlertBoard>(source) is { HasData: true } s => AlertsView.Render(s, store.Get<SubwayBoard>(TransitDashSources.Subway), now, cache),
             _ => null,
         };
         return body is null ? Task.CompletedTask : WriteEventAsync(response, source, body.Body, cancellationToken);
     }
 
     private static Task SendHealthAsync(HttpResponse response, HealthMonitor health, CancellationToken cancellationToken) =>
-        WriteEventAsync(response, "health", JsonSerializer.SerializeToUtf8Bytes(HealthApi.ToJson(health.GetReport()), WebJsonContext.Web.HealthResponse), cancellationToken);
+        WriteEventAsync(response, "health", JsonSerializer.SerializeToUtf8Bytes(HealthView.Build(health.GetReport()), ApiJsonContext.Web.HealthResponse), cancellationToken);
 
     private static async Task WriteEventAsync(HttpResponse response, string name, byte[] json, CancellationToken cancellationToken)
     {

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 
-namespace TransitDash.Web.Api;
+namespace TransitDash.Hosting.Rendering;
 
 /// <summary>Serialized bodies of the data endpoints, keyed by (endpoint, snapshot version, query,
 /// second): a body is built at most once per key, and every other request in that second is a lookup,
 /// an ETag compare and a copy. Bounded: keys of past seconds are swept as new seconds arrive.</summary>
-internal sealed class ResponseCache
+public sealed class ResponseCache
 {
     private const int MaxEntries = 1024;
 

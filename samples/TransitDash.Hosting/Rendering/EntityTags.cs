@@ -3,12 +3,12 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace TransitDash.Web.Api;
+namespace TransitDash.Hosting.Rendering;
 
 /// <summary>Weak entity tags made from a snapshot version, the query and what the body shows at this
 /// moment (for arrivals, every minute count), so a tag changes whenever anything but
 /// <c>staleness_seconds</c> would. Stable across processes, so replicas serving the same snapshot agree.</summary>
-internal static class EntityTags
+public static class EntityTags
 {
     public static string Make(long version, string query, ReadOnlySpan<int> moment)
     {

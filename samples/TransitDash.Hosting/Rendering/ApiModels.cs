@@ -1,15 +1,15 @@
 using System.Text.Json.Serialization;
 
-namespace TransitDash.Web.Json;
+namespace TransitDash.Hosting.Rendering;
 
 // The wire shapes of the HTTP contract (shared/spec API.md). Names are snake_case through the JSON
 // context; times are Unix seconds. Fields of the original endpoints are fixed: add, never rename.
 
 /// <summary>The body of <c>/api/subway</c>.</summary>
-internal sealed record SubwayResponse(bool Success, IReadOnlyList<ArrivalJson> Data, long? LastUpdated, long? StalenessSeconds);
+public sealed record SubwayResponse(bool Success, IReadOnlyList<ArrivalJson> Data, long? LastUpdated, long? StalenessSeconds);
 
 /// <summary>One arrival of <c>/api/subway</c>.</summary>
-internal sealed record ArrivalJson(
+public sealed record ArrivalJson(
     string Line,
     string Station,
     string? Direction,
@@ -27,10 +27,10 @@ internal sealed record ArrivalJson(
     string Feed);
 
 /// <summary>The body of <c>/api/citibike</c>.</summary>
-internal sealed record CitibikeResponse(bool Success, IReadOnlyList<DockJson> Data, long? LastUpdated, long? StalenessSeconds);
+public sealed record CitibikeResponse(bool Success, IReadOnlyList<DockJson> Data, long? LastUpdated, long? StalenessSeconds);
 
 /// <summary>One station of <c>/api/citibike</c>.</summary>
-internal sealed record DockJson(
+public sealed record DockJson(
     string StationId,
     string Name,
     int BikesAvailable,
@@ -47,10 +47,10 @@ internal sealed record DockJson(
 }
 
 /// <summary>The body of <c>/api/alerts</c>.</summary>
-internal sealed record AlertsResponse(bool Success, IReadOnlyList<AlertJson> Data, long? LastUpdated, long? StalenessSeconds);
+public sealed record AlertsResponse(bool Success, IReadOnlyList<AlertJson> Data, long? LastUpdated, long? StalenessSeconds);
 
 /// <summary>One alert of <c>/api/alerts</c>.</summary>
-internal sealed record AlertJson(
+public sealed record AlertJson(
     string Id,
     string? AlertType,
     string Effect,
@@ -62,10 +62,10 @@ internal sealed record AlertJson(
     IReadOnlyList<PeriodJson> ActivePeriods);
 
 /// <summary>An alert's active period.</summary>
-internal sealed record PeriodJson(long? Start, long? End);
+public sealed record PeriodJson(long? Start, long? End);
 
 /// <summary>The body of <c>/api/health</c>: the overall status, then one member per source.</summary>
-internal sealed class HealthResponse
+public sealed class HealthResponse
 {
     public string Status { get; set; } = "down";
 
@@ -76,7 +76,7 @@ internal sealed class HealthResponse
 }
 
 /// <summary>One source (or feed) under <c>/api/health</c>.</summary>
-internal sealed record SourceHealthJson(
+public sealed record SourceHealthJson(
     string LastUpdate,
     string Status,
     long FetchCount,
@@ -107,31 +107,31 @@ internal sealed record SourceHealthJson(
 }
 
 /// <summary>The body of <c>/api/health/history</c>.</summary>
-internal sealed record HistoryResponse(bool Success, string Source, string Window, int Hours, IReadOnlyList<HistoryRowJson> Data);
+public sealed record HistoryResponse(bool Success, string Source, string Window, int Hours, IReadOnlyList<HistoryRowJson> Data);
 
 /// <summary>One window of health history.</summary>
-internal sealed record HistoryRowJson(long Timestamp, int Samples, double? Healthy, double? Stale, double? Error, double? P50Ms, double? P95Ms, int Errors);
+public sealed record HistoryRowJson(long Timestamp, int Samples, double? Healthy, double? Stale, double? Error, double? P50Ms, double? P95Ms, int Errors);
 
 /// <summary>The body of <c>/api/health/attempts</c>.</summary>
-internal sealed record AttemptsResponse(bool Success, string Source, IReadOnlyList<AttemptJson> Data);
+public sealed record AttemptsResponse(bool Success, string Source, IReadOnlyList<AttemptJson> Data);
 
 /// <summary>One fetch attempt.</summary>
-internal sealed record AttemptJson(long Time, string Feed, int? StatusCode, double LatencyMs, long? Bytes, string Outcome, string? ErrorKind);
+public sealed record AttemptJson(long Time, string Feed, int? StatusCode, double LatencyMs, long? Bytes, string Outcome, string? ErrorKind);
 
 /// <summary>The body of <c>/api/config</c>.</summary>
-internal sealed record ConfigJson(AutoRefreshJson AutoRefresh, DisplayJson Display);
+public sealed record ConfigJson(AutoRefreshJson AutoRefresh, DisplayJson Display);
 
 /// <summary>The auto-refresh settings.</summary>
-internal sealed record AutoRefreshJson(bool Enabled, int Interval, IReadOnlyList<int> Options);
+public sealed record AutoRefreshJson(bool Enabled, int Interval, IReadOnlyList<int> Options);
 
 /// <summary>The display settings.</summary>
-internal sealed record DisplayJson(string HistoryWindow, IReadOnlyList<string> WindowOptions);
+public sealed record DisplayJson(string HistoryWindow, IReadOnlyList<string> WindowOptions);
 
 /// <summary>A POSTed change of settings: every member optional.</summary>
-internal sealed record ConfigUpdateJson(AutoRefreshUpdateJson? AutoRefresh, DisplayUpdateJson? Display);
+public sealed record ConfigUpdateJson(AutoRefreshUpdateJson? AutoRefresh, DisplayUpdateJson? Display);
 
 /// <summary>A change of auto-refresh settings.</summary>
-internal sealed record AutoRefreshUpdateJson(bool? Enabled, int? Interval);
+public sealed record AutoRefreshUpdateJson(bool? Enabled, int? Interval);
 
 /// <summary>A change of display settings.</summary>
-internal sealed record DisplayUpdateJson(string? HistoryWindow);
+public sealed record DisplayUpdateJson(string? HistoryWindow);

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace TransitDash.Web.Json;
+namespace TransitDash.Hosting.Rendering;
 
 /// <summary>Source-generated serialization for every body the host writes or reads.</summary>
 [JsonSourceGenerationOptions(
@@ -16,11 +16,11 @@ namespace TransitDash.Web.Json;
 [JsonSerializable(typeof(AttemptsResponse))]
 [JsonSerializable(typeof(ConfigJson))]
 [JsonSerializable(typeof(ConfigUpdateJson))]
-internal sealed partial class WebJsonContext : JsonSerializerContext
+public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     /// <summary>The context the host writes with: the attribute's options, and characters such as
     /// <c>+</c> and <c>&amp;</c> left as they are (the bodies are JSON documents, never embedded in HTML).</summary>
-    public static WebJsonContext Web { get; } = new(new System.Text.Json.JsonSerializerOptions
+    public static ApiJsonContext Web { get; } = new(new System.Text.Json.JsonSerializerOptions
     {
         PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,

@@ -159,7 +159,7 @@ internal sealed class SourceRefresher<T> : ISourceRefresher
         {
             activity?.SetStatus(ActivityStatusCode.Error, error.Kind.ToWireName());
             var failedFeeds = attempts.Where(a => a.Outcome == AttemptOutcome.Error).ToArray();
-            if (failedFeeds.Length > 0 && (result.Attempts.Count > 0))
+            if (failedFeeds.Length > 0 && result.Attempts.Count > 0)
             {
                 foreach (var feed in failedFeeds)
                 {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TransitDash.Internal;
 using TransitDash.Options;
 
@@ -9,7 +10,11 @@ namespace TransitDash.Polling;
 /// <see cref="PeriodicTimer"/> of the injected <see cref="TimeProvider"/>, so that sources never wait on each
 /// other. The first fetch of every source starts at once. Stopping cancels the fetches in flight and waits
 /// for them at most <see cref="StopGrace"/>.</summary>
-internal sealed class TransitDashPoller(SourceSet sources, TimeProvider timeProvider, ILogger<TransitDashPoller> logger) : BackgroundService
+internal sealed class TransitDashPoller(
+    SourceSet sources,
+    TimeProvider timeProvider,
+    IOptions<TransitDashOptions> options,
+    ILogger<TransitDashPoller> logger) : BackgroundService
 {
     /// <summary>How long stopping waits for fetches to end once cancelled: inside the 5 s the host is promised.</summary>
     internal static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(4);
@@ -29,6 +34,11 @@ internal sealed class TransitDashPoller(SourceSet sources, TimeProvider timeProv
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.ClockStart is not null && timeProvider is not ShiftedTimeProvider)
+        {
+            Log.ClockStartIgnored(logger);
+        }
+
         var refreshers = sources.Refreshers;
         Log.SchedulerStarted(logger, Describe(refreshers));
         await Task.WhenAll(refreshers.Select(r => RunAsync(r, stoppingToken))).ConfigureAwait(false);

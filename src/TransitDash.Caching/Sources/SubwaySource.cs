@@ -156,15 +156,13 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
                 }
             }
 
-            string? catalogName = null;
-            var resolved = name
-                ?? configured.StopIds.Select(id => catalog is not null && catalog.TryGetStationName(id, out catalogName) ? catalogName : null).FirstOrDefault(n => n is not null)
-                ?? configured.StopIds.FirstOrDefault()
-                ?? string.Empty;
+            var resolved = name ?? configured.StopIds.Select(CatalogName).FirstOrDefault(n => n is not null) ?? configured.StopIds.FirstOrDefault() ?? string.Empty;
             stations.Add(new SubwayStation(resolved, configured.StopIds.ToArray()));
         }
 
         return new Setup(_createProjection(catalog), stations, warnings);
+
+        string? CatalogName(string stopId) => catalog is not null && catalog.TryGetStationName(stopId, out var found) ? found : null;
     }
 
     private void LogNewWarnings(IEnumerable<string> warnings)

@@ -72,7 +72,7 @@ internal sealed class PollingHarness : IDisposable
         new(Microsoft.Extensions.Options.Options.Create(Options), registrations, Services, _provider);
 
     public TransitDashPoller Poller(SourceSet sources) =>
-        new(sources, Time, new FakeLogger<TransitDashPoller>(Logger.Collector));
+        new(sources, Time, Microsoft.Extensions.Options.Options.Create(Options), new FakeLogger<TransitDashPoller>(Logger.Collector));
 
     public static SourceRegistration Registration<T>(IPolledSource<T> source) =>
         new(source.Name, source.PollInterval, (_, set) => set.Create(source, source.Name, source.Name));

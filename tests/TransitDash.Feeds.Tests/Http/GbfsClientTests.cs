@@ -211,6 +211,20 @@ public sealed class GbfsClientTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("application/xml")]
+    [InlineData("application/x-protobuf")]
+    public async Task FetchAsync_StatusOfAnotherFormat_IsBadContentType(string contentType)
+    {
+        var discoveryUrl = MapRecordedSystem("v2.3", V23Prefix, "/en");
+        upstream.Map($"{V23Prefix}/en/station_status.json", UpstreamBehavior.Serve(Fixtures.Bytes("citibike/v2.3/station_status.json"), contentType));
+
+        var error = await Assert.ThrowsAsync<FeedPayloadException>(() => Client.FetchAsync(new GbfsSource("citibike", discoveryUrl), Cancel));
+
+        Assert.Equal(FeedErrorKind.BadContentType, error.Kind);
+        Assert.Contains(contentType, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("v2.3", true)]
     [InlineData("v3.0", true)]
     [InlineData("v2.3", false)]

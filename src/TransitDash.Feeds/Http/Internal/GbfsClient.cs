@@ -97,7 +97,7 @@ internal sealed class GbfsClient(IFeedClient feedClient, TimeProvider timeProvid
             return state with { DiscoveryReadAt = timeProvider.GetUtcNow() };
         }
 
-        PayloadChecks.ThrowIfWebPage(response);
+        PayloadChecks.ThrowIfNotJson(response);
         var discovery = GbfsParser.ParseDiscovery(feedName, response.Body.Span, source.Language);
         return state with
         {
@@ -138,7 +138,7 @@ internal sealed class GbfsClient(IFeedClient feedClient, TimeProvider timeProvid
             return new Document(name, response, cached!);
         }
 
-        PayloadChecks.ThrowIfWebPage(response);
+        PayloadChecks.ThrowIfNotJson(response);
         return new Document(name, response, new CachedDocument(url, response.Body, Validators.From(response)));
     }
 

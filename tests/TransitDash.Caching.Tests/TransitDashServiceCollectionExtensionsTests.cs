@@ -13,6 +13,7 @@ using TransitDash.Feeds.Http;
 using TransitDash.Health;
 using TransitDash.Options;
 using TransitDash.Polling;
+using TransitDash.Resilience;
 using TransitDash.Snapshots;
 using TransitDash.Sources;
 using TransitDash.Testing;
@@ -134,6 +135,8 @@ public sealed partial class TransitDashServiceCollectionExtensionsTests
         Assert.Single(services, d => d.ServiceType == typeof(SnapshotStore));
         Assert.Single(services, d => d.ServiceType == typeof(TimeProvider));
         Assert.Single(services, d => d.ImplementationType == typeof(TransitDashOptionsValidator));
+        Assert.Single(services, d => d.ServiceType == typeof(FeedPipelines));
+        Assert.Single(services, d => d.ServiceType == typeof(IFeedClient));
         Assert.Equal(2, provider.GetRequiredService<IOptions<TransitDashOptions>>().Value.Subway!.Feeds.Count + 1);
     }
 
@@ -172,20 +175,6 @@ public sealed partial class TransitDashServiceCollectionExtensionsTests
 
         Assert.Same(host.Time, host.Host.Services.GetRequiredService<TimeProvider>());
         await Waits.Until(() => host.Messages(LogLevel.Warning).Any(m => m.Contains("ClockStart is set but a TimeProvider was registered before", StringComparison.Ordinal)));
-    }
-
-    [Fact]
-    public void AddTransitDash_AttemptTimeout_IsTheFeedHttpClientTimeout()
-    {
-        var values = Minimal();
-        values["TransitDash:Resilience:AttemptTimeout"] = "7s";
-        var services = new ServiceCollection();
-        services.AddTransitDash(Section(values));
-        using var provider = services.BuildServiceProvider();
-
-        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(FeedsServiceCollectionExtensions.FeedHttpClientName);
-
-        Assert.Equal(TimeSpan.FromSeconds(7), client.Timeout);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TransitDash.Health;
 using TransitDash.Internal;
+using TransitDash.Resilience;
 using TransitDash.Snapshots;
 
 namespace TransitDash.Polling;
@@ -11,5 +12,6 @@ internal sealed record PollingServices(
     HealthHistory History,
     FeedHealthEvaluator Evaluator,
     TransitDashMetrics Metrics,
+    FeedPipelines Pipelines,
     TimeProvider TimeProvider,
     ILogger Logger);

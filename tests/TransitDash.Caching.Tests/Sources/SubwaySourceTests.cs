@@ -25,7 +25,7 @@ public sealed class SubwaySourceTests : IDisposable
             Stations = [new SubwayStationOptions { Name = "Wall St", StopIds = ["419"] }],
         };
         configure?.Invoke(options);
-        return new SubwaySource(options, new ResilienceOptions(), _harness.Gtfs, new FakeFeedClient(), _ => _projection, _harness.Time, _harness.Logger);
+        return new SubwaySource(options, _harness.Options.Resilience, null, _harness.Gtfs, new FakeFeedClient(), _ => _projection, _harness.Pipelines, _harness.Time, _harness.Logger);
     }
 
     [Fact]

@@ -210,6 +210,18 @@ public sealed class GbfsClientTests : IAsyncLifetime
         Assert.Equal("citibike/station_status", error.FeedName);
     }
 
+    [Fact]
+    public async Task FetchAsync_StatusIsNotJson_IsBadPayloadNamingThatDocument()
+    {
+        var discoveryUrl = MapRecordedSystem("v2.3", V23Prefix, "/en");
+        upstream.Map($"{V23Prefix}/en/station_status.json", UpstreamBehavior.Serve("{\"data\": {\"stations\": ["u8.ToArray(), "application/json"));
+
+        var error = await Assert.ThrowsAsync<FeedPayloadException>(() => Client.FetchAsync(new GbfsSource("citibike", discoveryUrl), Cancel));
+
+        Assert.Equal(FeedErrorKind.BadPayload, error.Kind);
+        Assert.Equal("citibike/station_status", error.FeedName);
+    }
+
     [Theory]
     [InlineData("application/xml")]
     [InlineData("application/x-protobuf")]

@@ -64,7 +64,7 @@ internal sealed class GbfsClient(IFeedClient feedClient, TimeProvider timeProvid
 
         var bodies = documents.ToDictionary(d => d.Name, d => d.Cached.Body);
         var system = GbfsParser.ParseSystem(
-            source.Name,
+            new GbfsParser.DocumentFeeds($"{source.Name}/{StationInformation}", $"{source.Name}/{StationStatus}", $"{source.Name}/{VehicleTypes}"),
             bodies[StationInformation].Span,
             bodies[StationStatus].Span,
             bodies.GetValueOrDefault(VehicleTypes).Span,

@@ -8,6 +8,7 @@ internal sealed class ObservedFeedClient(IFeedClient inner, TimeProvider timePro
 {
     public async Task<FeedResponse> GetAsync(FeedRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (RequestLog.Current is not { } log)
         {
             return await inner.GetAsync(request, cancellationToken).ConfigureAwait(false);
@@ -20,7 +21,7 @@ internal sealed class ObservedFeedClient(IFeedClient inner, TimeProvider timePro
             log.Completed(response);
             return response;
         }
-        catch (Exception exception) when (request is not null)
+        catch (Exception exception)
         {
             log.Failed(request, exception, timeProvider.GetElapsedTime(started));
             throw;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -108,7 +109,12 @@ public static class TransitDashWebApp
     private static void ConfigureServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddTransitDash(builder.Configuration.GetSection("TransitDash"));
+        var transitDash = services.AddTransitDash(builder.Configuration.GetSection("TransitDash"));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["TransitDash:Redis:Configuration"]))
+        {
+            AddRedis(transitDash, builder.Configuration.GetSection("TransitDash:Redis"));
+        }
+
         services.AddHealthChecks().AddTransitDashChecks();
         services.AddOptions<WebOptions>()
             .Configure(o => o.CorsOrigins = WebOptionsReader.Read(builder.Configuration).Options.CorsOrigins)
@@ -121,8 +127,14 @@ public static class TransitDashWebApp
         services.AddOpenApi();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(TransitDashTelemetry.MeterName)
+            .AddMeter(RedisSnapshotTelemetry.MeterName)
             .AddPrometheusExporter());
     }
+
+    /// <summary>Kept out of <see cref="ConfigureServices"/> so that a host without Redis never loads the
+    /// Redis assemblies (the JIT loads them with the first method that names their types).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddRedis(ITransitDashBuilder transitDash, IConfigurationSection redis) => transitDash.AddRedisSnapshots(redis);
 
     private static void MapEndpoints(WebApplication app)
     {

@@ -90,8 +90,9 @@ internal sealed partial class RedisSnapshotReplicator
             return;
         }
 
+        // The leader is the only writer: what it hears is its own echo, applied when Redis took it.
         var source = text[..space];
-        if (revision <= _revisions.GetValueOrDefault(source) || _connection is not { } connection)
+        if (HoldsLease || revision <= _revisions.GetValueOrDefault(source) || _connection is not { } connection)
         {
             return;
         }

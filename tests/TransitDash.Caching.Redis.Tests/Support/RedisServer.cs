@@ -77,16 +77,25 @@ internal sealed class RedisServer : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow + StartBound;
-        while (!await AnswersAsync())
+        try
         {
-            if (_process.HasExited)
+            var deadline = DateTime.UtcNow + StartBound;
+            while (!await AnswersAsync())
             {
-                Assert.Fail($"redis-server exited ({_process.ExitCode}) before answering on port {Port}");
-            }
+                if (_process.HasExited)
+                {
+                    Assert.Fail($"redis-server exited ({_process.ExitCode}) before answering on port {Port}");
+                }
 
-            Assert.True(DateTime.UtcNow < deadline, $"redis-server did not answer on port {Port}");
-            await Task.Delay(20);
+                Assert.True(DateTime.UtcNow < deadline, $"redis-server did not answer on port {Port}");
+                await Task.Delay(20);
+            }
+        }
+        catch
+        {
+            // A test that fails here never disposes the server: it must not outlive the run.
+            await StopAsync();
+            throw;
         }
     }
 

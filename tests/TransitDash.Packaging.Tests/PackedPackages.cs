@@ -12,8 +12,14 @@ namespace TransitDash.Packaging.Tests;
 /// as in any real pack, so that SourceLink and deterministic paths see what a release build sees.</summary>
 public sealed class PackedPackages : IDisposable
 {
-    /// <summary>Every package the repository ships, dependencies first.</summary>
-    public static readonly IReadOnlyList<string> Ids = ["TransitDash.Feeds", "TransitDash.Caching"];
+    /// <summary>Every package the repository ships: each project under <c>src/</c>, named like its folder.</summary>
+    public static IReadOnlyList<string> Ids { get; } =
+        Directory.GetDirectories(Path.Combine(RepositoryRoot.Path, "src"))
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(name => File.Exists(Path.Combine(RepositoryRoot.Path, "src", name, name + ".csproj")))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
 

@@ -44,6 +44,8 @@ public static class TransitDashWebApp
             });
             await using (app.ConfigureAwait(false))
             {
+                // Every options problem at once, before any service reads its options and nothing listens.
+                app.Services.GetService<IStartupValidator>()?.Validate();
                 await app.StartAsync().ConfigureAwait(false);
                 await app.WaitForShutdownAsync().ConfigureAwait(false);
                 return 0;
@@ -126,12 +128,13 @@ public static class TransitDashWebApp
 
     private static void MapEndpoints(WebApplication app)
     {
-        var web = app.Services.GetRequiredService<IOptions<WebOptions>>();
+        // Read without validation: the policy is built now, and bad origins stop the host at start
+        // together with every other configuration problem.
+        var origins = WebOptionsReader.Read(app.Configuration).Options.CorsOrigins;
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors(policy =>
         {
-            var origins = web.Value.CorsOrigins;
             if (origins.Contains("*"))
             {
                 policy.AllowAnyOrigin();

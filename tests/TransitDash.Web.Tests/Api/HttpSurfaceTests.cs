@@ -69,6 +69,24 @@ public sealed class HttpSurfaceTests(RecordingsHost recordings)
     }
 
     [Fact]
+    public async Task GetOpenApi_ListsEveryEndpoint()
+    {
+        var host = await recordings.GetAsync();
+
+        var answer = await ApiAnswer.GetAsync(host.Client, "/openapi/v1.json");
+
+        Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
+        var paths = answer.Json!["paths"]!.AsObject();
+        foreach (var path in new[] { "/api/subway", "/api/citibike", "/api/alerts", "/api/health", "/api/health/history", "/api/health/attempts", "/api/stream", "/api/config", "/healthz/live", "/healthz/ready", "/metrics" })
+        {
+            Assert.True(paths.ContainsKey(path), $"{path} is not in the OpenAPI document; it lists {string.Join(", ", paths.Select(p => p.Key))}");
+            Assert.True(paths[path]!.AsObject().ContainsKey("get"), $"{path} has no GET");
+        }
+
+        Assert.True(paths["/api/config"]!.AsObject().ContainsKey("post"), "POST /api/config is not listed");
+    }
+
+    [Fact]
     public async Task GetMetrics_AfterFetches_CarriesTheLibraryInstruments()
     {
         var host = await recordings.GetAsync();

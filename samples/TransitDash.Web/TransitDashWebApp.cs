@@ -99,7 +99,19 @@ public static class TransitDashWebApp
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
         ConfigureServices(builder);
-        var app = builder.Build();
+        WebApplication app;
+        try
+        {
+            app = builder.Build();
+        }
+        catch (OptionsValidationException library) when (WebOptionsReader.Read(builder.Configuration).Problems is { Count: > 0 } web)
+        {
+            // Building resolves the server, which takes the clock, whose factory reads (so validates) the
+            // library's options alone, before the start-up check that reports every section together: without
+            // this, a bad Web section would go unmentioned until the library's sections were fixed.
+            throw new AggregateException(library, new OptionsValidationException(WebOptions.SectionName, typeof(WebOptions), web));
+        }
+
         app.Logger.LogInformation("Configuration loaded from {ConfigPath}", configPath);
         MapEndpoints(app);
         return app;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using TransitDash.Web.Tests.Support;
 
@@ -89,6 +90,30 @@ public sealed class DashboardTests(RecordingsHost recordings, Chromium chromium)
         Assert.Equal("5m", await page.Locator("#history-window").InputValueAsync());
         await page.WaitForSelectorAsync("[data-testid='history-chart'][data-source='subway'][data-window='5m']");
         Assert.Equal("Auto-refresh off", await page.Locator("#connection").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task HistoryCharts_HistoryAnsweredBeforeTheDataRevealsTheReplayedClock_ShowTheHostsSamples()
+    {
+        var host = await recordings.GetAsync();
+        await using var context = await chromium.NewContextAsync(host.Address);
+        var page = await context.NewPageAsync();
+
+        // The data answers tell the page the host's clock (here 2019); hold them back so the history answers
+        // come first, as they may on any load.
+        await page.RouteAsync(new Regex("/api/(subway|citibike|alerts)$"), async route =>
+        {
+            await Task.Delay(500);
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/");
+        await page.WaitForSelectorAsync(Ready);
+
+        foreach (var source in new[] { "subway", "citibike" })
+        {
+            // Well before the charts' own refresh (every 60 s) would mend a chart drawn on the screen's clock.
+            await page.WaitForSelectorAsync($"[data-testid='history-chart'][data-source='{source}'] rect.bar.healthy", new() { Timeout = 5000 });
+        }
     }
 
     private static bool IsSettingsPost(IResponse response) =>

@@ -1070,7 +1070,8 @@ function renderConnection() {
 }
 
 function renderClock() {
-  const now = new Date();
+  // The host's time, as the countdowns use: "8:04 PM, in 2 min" under a clock that says 5:28 PM reads wrong.
+  const now = new Date(serverNowMs());
   setText($('#clock'), clockFormat.format(now));
   setText($('#clock-date'), dateFormat.format(now));
 }

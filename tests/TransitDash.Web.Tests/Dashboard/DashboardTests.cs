@@ -93,6 +93,21 @@ public sealed class DashboardTests(RecordingsHost recordings, Chromium chromium)
     }
 
     [Fact]
+    public async Task Clock_HostReplaysARecording_ShowsTheHostsTime()
+    {
+        var host = await recordings.GetAsync();
+        await using var context = await chromium.NewContextAsync(host.Address);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await page.WaitForSelectorAsync(Ready);
+
+        // ClockStart is 2019-09-15 00:01:20Z, Saturday evening in New York: the trains' times, and so the clock's.
+        await page.WaitForSelectorAsync("#clock-date:text-is('Saturday, September 14')", new() { Timeout = 5000 });
+        Assert.StartsWith("8:", await page.Locator("#clock").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HistoryCharts_HistoryAnsweredBeforeTheDataRevealsTheReplayedClock_ShowTheHostsSamples()
     {
         var host = await recordings.GetAsync();

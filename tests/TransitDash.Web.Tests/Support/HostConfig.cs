@@ -19,8 +19,6 @@ internal sealed record HostConfig
 
     public string AttemptTimeout { get; init; } = "500ms";
 
-    public bool Alerts { get; init; } = true;
-
     public static DateTimeOffset ClockStart => DateTimeOffset.FromUnixTimeSeconds(ClockStartSeconds);
 
     public string ToYaml(RecordedUpstream upstream)
@@ -51,12 +49,9 @@ internal sealed record HostConfig
                   - Name: Bowling Green
                     StopIds: ["420"]
             """);
-        if (Alerts)
-        {
-            yaml.AppendLine("  Alerts:");
-            yaml.AppendLine($"    PollInterval: {PollInterval}");
-            yaml.AppendLine($"    Url: {upstream.AlertsUrl}");
-        }
+        yaml.AppendLine("  Alerts:");
+        yaml.AppendLine($"    PollInterval: {PollInterval}");
+        yaml.AppendLine($"    Url: {upstream.AlertsUrl}");
 
         yaml.AppendLine("  Citibike:");
         yaml.AppendLine($"    PollInterval: {PollInterval}");
@@ -75,7 +70,7 @@ internal sealed record HostConfig
                 ErrorAfter: {ErrorAfter}
               Resilience:
                 AttemptTimeout: {AttemptTimeout}
-              ClockStart: "{ClockStart:yyyy-MM-ddTHH:mm:ssZ}"
+              ClockStart: "{ClockStart.UtcDateTime:O}"
             """);
         return yaml.ToString();
     }

@@ -18,8 +18,6 @@ internal sealed partial class HostProcess : IAsyncDisposable
 
     public string Errors => string.Join('\n', errors);
 
-    public bool HasExited => process.HasExited;
-
     public int ExitCode => process.ExitCode;
 
     public static HostProcess Start(string workingDirectory, params string[] args)

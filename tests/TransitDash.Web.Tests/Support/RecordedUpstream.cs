@@ -31,17 +31,13 @@ internal sealed class RecordedUpstream : IAsyncDisposable
     private static readonly IReadOnlyList<string> GbfsFeeds = ["station_information", "station_status", "vehicle_types"];
 
     private readonly Dictionary<string, UpstreamBehavior> recorded = new(StringComparer.Ordinal);
+    private readonly LoopbackUpstream server;
 
-    private RecordedUpstream(LoopbackUpstream server) => Server = server;
+    private RecordedUpstream(LoopbackUpstream server) => this.server = server;
 
-    public LoopbackUpstream Server { get; }
+    public string DiscoveryUrl => server.Url(DiscoveryPath);
 
-    public string DiscoveryUrl => Server.Url(DiscoveryPath);
-
-    public string AlertsUrl => Server.Url(AlertsPath);
-
-    /// <summary>Every route this upstream serves.</summary>
-    public IReadOnlyCollection<string> Paths => recorded.Keys;
+    public string AlertsUrl => server.Url(AlertsPath);
 
     /// <summary>Starts the server; every route serves its recording.</summary>
     public static async Task<RecordedUpstream> StartAsync()
@@ -53,16 +49,14 @@ internal sealed class RecordedUpstream : IAsyncDisposable
         return upstream;
     }
 
-    public static string SubwayPath(string feedName) => "/mta/" + feedName;
-
-    public string SubwayUrl(string feedName) => Server.Url(SubwayPath(feedName));
+    public string SubwayUrl(string feedName) => server.Url(SubwayPath(feedName));
 
     /// <summary>Every route serves its recording again.</summary>
     public void ServeRecordings()
     {
         foreach (var (path, behavior) in recorded)
         {
-            Server.Map(path, behavior);
+            server.Map(path, behavior);
         }
     }
 
@@ -71,11 +65,11 @@ internal sealed class RecordedUpstream : IAsyncDisposable
     {
         foreach (var path in recorded.Keys)
         {
-            Server.Map(path, behavior);
+            server.Map(path, behavior);
         }
     }
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 
     private void Prepare()
     {
@@ -93,12 +87,14 @@ internal sealed class RecordedUpstream : IAsyncDisposable
         }
     }
 
+    private static string SubwayPath(string feedName) => "/mta/" + feedName;
+
     private static string GbfsPath(string feed) => $"/gbfs/en/{feed}.json";
 
     /// <summary>A GBFS 2.3 discovery document like the capture's (same last_updated), listing this server's routes.</summary>
     private string Discovery()
     {
-        var feeds = GbfsFeeds.Select(f => (JsonNode)new JsonObject { ["name"] = f, ["url"] = Server.Url(GbfsPath(f)) });
+        var feeds = GbfsFeeds.Select(f => (JsonNode)new JsonObject { ["name"] = f, ["url"] = server.Url(GbfsPath(f)) });
         return new JsonObject
         {
             ["last_updated"] = 1790710841,

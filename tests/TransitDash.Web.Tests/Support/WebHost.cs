@@ -31,8 +31,6 @@ internal sealed class WebHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public IServiceProvider Services => app.Services;
-
     /// <summary>An upper bound of how far the host's clock has moved from ClockStart: it starts its clock
     /// while it is built, so no later than this watch.</summary>
     public TimeSpan ClockElapsedAtMost => sinceBuild.Elapsed;

@@ -100,6 +100,9 @@ public static class TransitDashWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
+        // "Not ready" before the first data is the normal start, not an error; fetch failures have their own lines.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None);
+
         ConfigureServices(builder);
         var app = builder.Build();
         app.Logger.LogInformation("Configuration loaded from {ConfigPath}", configPath);

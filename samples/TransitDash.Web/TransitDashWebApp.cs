@@ -45,6 +45,8 @@ public static class TransitDashWebApp
             });
             await using (app.ConfigureAwait(false))
             {
+                // Every options problem at once, before any service reads its options and nothing listens.
+                app.Services.GetService<IStartupValidator>()?.Validate();
                 await app.StartAsync().ConfigureAwait(false);
                 await app.WaitForShutdownAsync().ConfigureAwait(false);
                 return 0;
@@ -99,6 +101,9 @@ public static class TransitDashWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
+        // "Not ready" before the first data is the normal start, not an error; fetch failures have their own lines.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None);
+
         ConfigureServices(builder);
         var app = builder.Build();
         app.Logger.LogInformation("Configuration loaded from {ConfigPath}", configPath);
@@ -124,7 +129,7 @@ public static class TransitDashWebApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Web));
         services.AddProblemDetails();
         services.AddCors();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer(PipelineEndpointsDocument.AddAsync));
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(TransitDashTelemetry.MeterName)
             .AddMeter(RedisSnapshotTelemetry.MeterName)
@@ -138,12 +143,13 @@ public static class TransitDashWebApp
 
     private static void MapEndpoints(WebApplication app)
     {
-        var web = app.Services.GetRequiredService<IOptions<WebOptions>>();
+        // Read without validation: the policy is built now, and bad origins stop the host at start
+        // together with every other configuration problem.
+        var origins = WebOptionsReader.Read(app.Configuration).Options.CorsOrigins;
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors(policy =>
         {
-            var origins = web.Value.CorsOrigins;
             if (origins.Contains("*"))
             {
                 policy.AllowAnyOrigin();
@@ -164,9 +170,9 @@ public static class TransitDashWebApp
         app.MapHealthApi();
         app.MapStreamApi();
         app.MapConfigApi();
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(TransitDashHealthChecksBuilderExtensions.LiveTag) });
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(TransitDashHealthChecksBuilderExtensions.ReadyTag) });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapHealthChecks(PipelineEndpointsDocument.LivePath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(TransitDashHealthChecksBuilderExtensions.LiveTag) });
+        app.MapHealthChecks(PipelineEndpointsDocument.ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(TransitDashHealthChecksBuilderExtensions.ReadyTag) });
+        app.MapPrometheusScrapingEndpoint(PipelineEndpointsDocument.MetricsPath);
         app.MapOpenApi("/openapi/{documentName}.json");
     }
 }

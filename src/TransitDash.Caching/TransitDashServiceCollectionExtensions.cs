@@ -91,7 +91,19 @@ public static class TransitDashServiceCollectionExtensions
 
     private static TimeProvider CreateTimeProvider(IServiceProvider provider)
     {
-        if (Options(provider).ClockStart is not { } start)
+        DateTimeOffset? clockStart;
+        try
+        {
+            clockStart = Options(provider).ClockStart;
+        }
+        catch (OptionsValidationException)
+        {
+            // Hosts may ask for the clock before start-up validation runs. Invalid options stop the host
+            // at start with every problem listed; failing here would report only this section's.
+            return TimeProvider.System;
+        }
+
+        if (clockStart is not { } start)
         {
             return TimeProvider.System;
         }

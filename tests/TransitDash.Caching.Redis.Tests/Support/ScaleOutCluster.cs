@@ -15,9 +15,9 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
 
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(3);
 
-    private readonly DirectoryInfo _folder;
+    private readonly TempDirectory _folder;
 
-    private ScaleOutCluster(RedisServer redis, LoopbackUpstream upstream, DirectoryInfo folder, WebReplica[] replicas)
+    private ScaleOutCluster(RedisServer redis, LoopbackUpstream upstream, TempDirectory folder, WebReplica[] replicas)
     {
         Redis = redis;
         Upstream = upstream;
@@ -37,9 +37,8 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
         var redis = await RedisServer.StartAsync();
         var upstream = await LoopbackUpstream.StartAsync(TestContext.Current.CancellationToken);
         upstream.Map(FeedPath, feed);
-        var folder = Directory.CreateTempSubdirectory("transitdash-scaleout-");
-        var config = Path.Combine(folder.FullName, "config.yaml");
-        await File.WriteAllTextAsync(config, $"""
+        var folder = new TempDirectory();
+        var config = folder.Write("config.yaml", $"""
             TransitDash:
               Subway:
                 PollInterval: 1s
@@ -58,7 +57,7 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
               Redis:
                 Configuration: {redis.Configuration}
                 LeaseDuration: 3s
-            """, TestContext.Current.CancellationToken);
+            """);
 
         var replicas = Enumerable.Range(0, 3).Select(_ => WebReplica.Start(config)).ToArray();
         var cluster = new ScaleOutCluster(redis, upstream, folder, replicas);
@@ -110,7 +109,7 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
 
         await Upstream.DisposeAsync();
         await Redis.DisposeAsync();
-        _folder.Delete(recursive: true);
+        _folder.Dispose();
     }
 
     private async Task<bool> ReadyAsync()

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using TransitDash.Testing;
 
 namespace TransitDash.Caching.Redis.Tests.Support;
 
@@ -40,7 +41,7 @@ internal sealed class WebReplica : IAsyncDisposable
         var program = Path.Combine(AppContext.BaseDirectory, "TransitDash.Web.dll");
         Assert.True(File.Exists(program), $"{program} is missing: the test project references the web host, whose build puts it there");
         var address = new Uri($"http://127.0.0.1:{RedisServer.FreePort()}/");
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(DotnetHost.Path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -146,18 +147,5 @@ internal sealed class WebReplica : IAsyncDisposable
         {
             _output.Enqueue(line);
         }
-    }
-
-    /// <summary>The dotnet host running these tests (the SDK names it), else the one beside the runtime.</summary>
-    private static string DotnetHost()
-    {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } fromSdk && File.Exists(fromSdk))
-        {
-            return fromSdk;
-        }
-
-        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
-        var beside = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return File.Exists(beside) ? beside : "dotnet";
     }
 }

@@ -30,13 +30,25 @@ public sealed class RedisSnapshotReplicatorTests : IAsyncLifetime
         return replica;
     }
 
-    /// <summary>Replica a, which takes the lease, and replica b, which follows it.</summary>
+    /// <summary>Replica a, which takes the lease, and replica b, which follows it, both listening.</summary>
     private async Task<(Replica A, Replica B)> LeaderAndFollowerAsync()
     {
         var (a, b) = (Replica("a"), Replica("b"));
-        await a.StepAsync();
-        await b.StepAsync();
+        await a.JoinAsync();
+        await b.JoinAsync();
+        await ListeningAsync(2);
         return (a, b);
+    }
+
+    /// <summary>Waits until Redis counts this many subscribers to the change channel. The client's subscribe
+    /// may return before Redis has it (a replica's loop catches up on what it missed; these tests drive no
+    /// loop), so a test that wants a message delivered waits for the subscription first.</summary>
+    private async Task ListeningAsync(int replicas)
+    {
+        await using var redis = await InspectAsync();
+        await Waits.Until(
+            async () => await redis.GetSubscriber().PublishAsync(RedisChannel.Literal("{transitdash}:changes"), "probe 0") >= replicas,
+            $"{replicas} replicas to listen for changes");
     }
 
     /// <summary>Has the leader share a snapshot and waits until the follower serves it.</summary>
@@ -85,12 +97,12 @@ public sealed class RedisSnapshotReplicatorTests : IAsyncLifetime
     public async Task StepAsync_ReplicaStartedLater_ReadsTheSnapshotAttemptsAndHistoryAlreadyShared()
     {
         var a = Replica("a");
-        await a.StepAsync();
+        await a.JoinAsync();
         await a.PublishAsync(new Weather("sunny", 21));
         await a.PublishAsync(new Weather("rain", 14));
 
         var late = Replica("late");
-        await late.StepAsync();
+        await late.JoinAsync();
 
         Assert.Equal(a.Snapshot.Version, late.Snapshot.Version);
         Assert.Equal(new Weather("rain", 14), late.Snapshot.Data);
@@ -199,7 +211,7 @@ public sealed class RedisSnapshotReplicatorTests : IAsyncLifetime
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var a = Replica("a", time);
-        await a.StepAsync();
+        await a.JoinAsync();
         Assert.Equal(ReplicaRole.Leader, a.Role);
 
         await _redis.StopAsync();
@@ -244,6 +256,7 @@ public sealed class RedisSnapshotReplicatorTests : IAsyncLifetime
         await _redis.StartAgainAsync();
         await Waits.Until(async () => { await b.StepAsync(); return b.Role == ReplicaRole.Leader; }, "a replica to take the lease Redis forgot");
         await Waits.Until(async () => { await a.StepAsync(); return a.Replicator.GetStatus().Reachable; }, "the old leader to reconnect");
+        await ListeningAsync(2);
         await b.PublishAsync(new Weather("fog", 9));
 
         await Waits.Until(() => a.Snapshot.Data == new Weather("fog", 9), "the old leader to apply the new leader's snapshot");

@@ -67,6 +67,16 @@ internal sealed class Replica : IAsyncDisposable
 
     public Task<TimeSpan> StepAsync() => Replicator.StepAsync(TestContext.Current.CancellationToken);
 
+    /// <summary>Steps until a step reached Redis. The client may report itself connected before its first
+    /// command can go through; the replica's loop simply tries again, and so does this.</summary>
+    public Task JoinAsync() => Waits.Until(
+        async () =>
+        {
+            await StepAsync();
+            return Replicator.GetStatus().Reachable;
+        },
+        $"replica {Replicator.GetStatus().Replica} to reach Redis");
+
     /// <summary>What the poller hands the replicator after one successful fetch of <paramref name="weather"/>.</summary>
     public ReplicatedSnapshot Fetched(Weather weather)
     {

@@ -180,11 +180,13 @@ internal sealed partial class RedisSnapshotReplicator
 
     private void Apply(ReplicatedSnapshot snapshot, IReadOnlyList<HealthSample> samples)
     {
-        _store.ApplyReplicated(snapshot);
+        // History first: whoever sees the new snapshot then finds its samples too.
         foreach (var sample in samples)
         {
             _history.Add(snapshot.Source, sample);
         }
+
+        _store.ApplyReplicated(snapshot);
     }
 
     private void ReportOnce(string key, Action report)

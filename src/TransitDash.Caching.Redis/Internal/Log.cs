@@ -47,4 +47,7 @@ internal static partial class Log
 
     [LoggerMessage(3013, LogLevel.Information, "Replica {Replica} follows; {Holder} holds the poller's lease")]
     public static partial void Following(ILogger logger, string replica, string holder);
+
+    [LoggerMessage(3014, LogLevel.Error, "Sharing snapshots through Redis failed unexpectedly; the replica goes on and tries again")]
+    public static partial void StepCrashed(ILogger logger, Exception exception);
 }

@@ -106,6 +106,11 @@ internal sealed partial class RedisSnapshotReplicator
         {
             MarkFailure(e);
         }
+        catch (Exception e)
+        {
+            // A message handler that throws would stop the messages after it.
+            Log.StepCrashed(_logger, e);
+        }
     }
 
     /// <summary>Reads one source's update and what it brought since the revision held, and applies it when newer.</summary>

@@ -177,6 +177,12 @@ internal sealed partial class RedisSnapshotReplicator : BackgroundService, ISnap
             MarkFailure(e);
             return RenewPeriod;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Our own code, or Redis answering what no version of these scripts returns: the loop must go on.
+            Log.StepCrashed(_logger, e);
+            return RenewPeriod;
+        }
     }
 
     private async Task<IConnectionMultiplexer> ConnectAsync()

@@ -172,6 +172,27 @@ public sealed class RedisSnapshotReplicatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ApplyFromRedis_DamagedBody_KeepsTheCopyHeldAndSaysWhy()
+    {
+        var (a, b) = await LeaderAndFollowerAsync();
+        await ShareAsync(a, b, new Weather("sunny", 21));
+        var held = b.Snapshot;
+
+        await using (var redis = await InspectAsync())
+        {
+            // Written as a leader would, but damaged; its change message is lost, so b finds it by catching up.
+            await redis.GetDatabase().HashSetAsync("{transitdash}:snapshot:weather", [new("rev", 100), new("version", 100), new("body", "{\"schema\":1,\"type\":")]);
+            await redis.GetDatabase().StringSetAsync("{transitdash}:rev", 100);
+        }
+
+        await b.StepAsync();
+
+        Assert.Same(held, b.Snapshot);
+        Assert.Contains(b.Messages(LogLevel.Warning), m => m.StartsWith("weather: the snapshot in Redis could not be read (", StringComparison.Ordinal));
+        Assert.True(b.Replicator.GetStatus().Reachable);
+    }
+
+    [Fact]
     public async Task StepAsync_RedisNotUpYet_FollowsAndSaysSo_ThenConnectsWhenItIsUp()
     {
         await using var later = RedisServer.NotStarted();

@@ -95,7 +95,12 @@ internal ref struct WireCursor
     }
 
     /// <summary>Skips a bytes field.</summary>
-    public void SkipBytes() => _position += ReadLength();
+    public void SkipBytes()
+    {
+        // Not "_position += ReadLength()": that reads _position before the length prefix moves it.
+        var length = ReadLength();
+        _position += length;
+    }
 
     /// <summary>Reads a fixed32 field's four bytes.</summary>
     public uint ReadFixed32()

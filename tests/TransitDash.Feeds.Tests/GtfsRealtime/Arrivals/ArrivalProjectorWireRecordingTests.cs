@@ -112,4 +112,33 @@ public sealed class ArrivalProjectorWireRecordingTests
         Assert.Equal(1091, result.Feeds.Sum(f => f.MatchedStops));
         Assert.Empty(result.Arrivals);
     }
+
+    [Fact]
+    public void ProjectFromWire_NoEntityTouchesAConfiguredStop_AllocationDoesNotGrowWithTheFeed()
+    {
+        // Nothing is allocated for entities that list no configured stop: the 5 KB and the 200 KB feed
+        // cost the same few fixed objects (result, summary, empty lists).
+        var projector = new ArrivalProjector(new ArrivalProjectorOptions { Stations = [new SubwayStation("Nowhere", ["Z99"])] });
+        var small = Recording("gtfs-si-20251002T142056Z.pb");
+        var large = Recording("gtfs-1234567s-20250918T193421Z.pb");
+
+        long Allocated(byte[] payload)
+        {
+            (string, ReadOnlyMemory<byte>)[] feeds = [("feed", payload)];
+            for (var warm = 0; warm < 3; warm++)
+            {
+                projector.ProjectFromWire(feeds, DateTimeOffset.UnixEpoch);
+            }
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            projector.ProjectFromWire(feeds, DateTimeOffset.UnixEpoch);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        var smallAllocated = Allocated(small);
+        var largeAllocated = Allocated(large);
+
+        Assert.Equal(smallAllocated, largeAllocated);
+        Assert.InRange(largeAllocated, 1, 1024);
+    }
 }

@@ -55,6 +55,36 @@ internal static class WireProjection
     public static string? FallbackReason(ArrivalProjectorOptions options, byte[] payload, DateTimeOffset now) =>
         new ArrivalProjector(options).ProjectFromWire([("feed", payload)], now).Feeds[0].FallbackReason;
 
+    /// <summary>Checks that both ways accept the payload with the same arrivals, or both reject it with the same
+    /// <see cref="FeedPayloadException"/>; returns the problem, or null when accepted.</summary>
+    public static string? AssertSameOutcome(ArrivalProjectorOptions options, byte[] payload, DateTimeOffset now)
+    {
+        var projector = new ArrivalProjector(options);
+        FeedPayloadException? typedError = null, wireError = null;
+        IReadOnlyList<Arrival>? typed = null, wire = null;
+        try
+        {
+            typed = projector.Project([GtfsRealtimeParser.ParseTripFeed("feed", payload)], now);
+        }
+        catch (FeedPayloadException error)
+        {
+            typedError = error;
+        }
+
+        try
+        {
+            wire = projector.ProjectFromWire([("feed", payload)], now).Arrivals;
+        }
+        catch (FeedPayloadException error)
+        {
+            wireError = error;
+        }
+
+        Assert.Equal((typedError?.FeedName, typedError?.Problem), (wireError?.FeedName, wireError?.Problem));
+        Assert.Equal(typed, wire);
+        return typedError?.Problem;
+    }
+
     private static IEnumerable<string> Lines(FakeLogger<ArrivalProjector> logger) =>
         logger.Collector.GetSnapshot().Select(r => $"{r.Level} {r.Id.Id} {r.Message}");
 }

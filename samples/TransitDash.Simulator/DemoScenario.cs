@@ -15,8 +15,9 @@ public sealed class DemoScenario
     /// <summary>The point bike stations are placed around, and the radius they fall within.</summary>
     public (double Latitude, double Longitude, double RadiusMeters) BikeArea { get; init; } = (40.7066, -74.0111, 400);
 
-    /// <summary>How often, on average, one request fails with a 503 (0 = never).</summary>
-    public double ErrorRate { get; init; } = 0.02;
+    /// <summary>The share of minutes in which a given feed is down (503); 0 = never. The default makes
+    /// some feed fail about once every half hour, so a board shows an outage and its recovery.</summary>
+    public double ErrorRate { get; init; } = 0.003;
 
     /// <summary>The seed of every random choice, so a demo is repeatable.</summary>
     public int Seed { get; init; } = 20260923;

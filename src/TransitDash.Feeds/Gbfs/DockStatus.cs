@@ -23,4 +23,11 @@ public sealed record DockStatus(
     bool IsReturning,
     DateTimeOffset? LastReported,
     int PercentFull,
-    double? DistanceMeters);
+    double? DistanceMeters)
+{
+    /// <summary>WGS84 latitude of the station.</summary>
+    public double Latitude { get; init; }
+
+    /// <summary>WGS84 longitude of the station.</summary>
+    public double Longitude { get; init; }
+}

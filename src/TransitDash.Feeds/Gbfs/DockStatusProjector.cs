@@ -58,7 +58,7 @@ public static class DockStatusProjector
         var near = selection.Near;
         double? Distance(BikeStation station) => near is null
             ? null
-            : GreatCircle.DistanceMeters(near.Latitude, near.Longitude, station.Latitude, station.Longitude);
+            : near.DistanceTo(station.Latitude, station.Longitude);
 
         if (near is not null)
         {

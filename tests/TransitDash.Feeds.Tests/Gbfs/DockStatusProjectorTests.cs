@@ -78,7 +78,7 @@ public sealed class DockStatusProjectorTests
 
         var dock = ProjectOne(status);
 
-        Assert.Equal(new DockStatus("s", "Station s", 2, 1, 0, 10, false, true, reported, 30, null), dock);
+        Assert.Equal(new DockStatus("s", "Station s", 2, 1, 0, 10, false, true, reported, 30, null) { Latitude = 40.7, Longitude = -74 }, dock);
     }
 
     [Theory]

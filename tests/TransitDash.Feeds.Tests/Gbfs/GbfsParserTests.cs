@@ -124,7 +124,11 @@ public sealed partial class GbfsParserTests
 
         var w21 = Assert.Single(current, s => s.Name == "W 21 St & 6 Ave");
         Assert.Equal(
-            new DockStatus("66dc120f-0aca-11e7-82f6-3863bb44ef7c", "W 21 St & 6 Ave", 16, 37, 19, 74, true, true, DateTimeOffset.Parse("2026-09-29T19:39:17Z"), 72, null),
+            new DockStatus("66dc120f-0aca-11e7-82f6-3863bb44ef7c", "W 21 St & 6 Ave", 16, 37, 19, 74, true, true, DateTimeOffset.Parse("2026-09-29T19:39:17Z"), 72, null)
+            {
+                Latitude = 40.74173969,
+                Longitude = -73.99415556,
+            },
             w21);
     }
 

@@ -24,7 +24,11 @@ internal static class DockStatusRules
             status.IsReturning,
             status.LastReported,
             PercentFull(bikes + (long)ebikes, capacity),
-            distanceMeters);
+            distanceMeters)
+        {
+            Latitude = station.Latitude,
+            Longitude = station.Longitude,
+        };
     }
 
     /// <summary><c>num_ebikes_available</c> when present, else the counts of electric bicycle types

@@ -16,7 +16,7 @@ public sealed class SubwayLinesTests
     [InlineData("A", "A")]
     [InlineData("SI", "SI")]
     [InlineData("SS", "SS")]
-    [InlineData("FX", "FX")]
+    [InlineData("FX", "F")]
     [InlineData("X", "X")]
     [InlineData("gs", "gs")]
     [InlineData("", "")]

@@ -1,0 +1,1 @@
+return await TransitDash.Web.TransitDashWebApp.RunAsync(args).ConfigureAwait(false);

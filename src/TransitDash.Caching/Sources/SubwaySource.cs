@@ -1,0 +1,226 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using TransitDash.Feeds;
+using TransitDash.Feeds.GtfsRealtime;
+using TransitDash.Feeds.GtfsRealtime.Arrivals;
+using TransitDash.Feeds.GtfsStatic;
+using TransitDash.Feeds.Http;
+using TransitDash.Internal;
+using TransitDash.Options;
+using TransitDash.Polling;
+using TransitDash.Snapshots;
+
+namespace TransitDash.Sources;
+
+/// <summary>The subway: every configured GTFS-Realtime feed fetched concurrently each cycle. Each feed's last
+/// good message is kept, so a feed that fails leaves its previous part in the merge; the merge (configured
+/// feed order) is projected into arrivals every cycle, also when every feed answered "not modified", since
+/// arrivals depend on the time. A cycle in which any feed failed is a failed attempt that names the feeds.</summary>
+internal sealed class SubwaySource : IPolledSource<SubwayBoard>
+{
+    private readonly SubwayOptions _options;
+    private readonly long _maxResponseBytes;
+    private readonly IGtfsRealtimeClient _client;
+    private readonly IFeedClient _feedClient;
+    private readonly Func<StopCatalog?, IArrivalProjection> _createProjection;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly FeedState[] _feeds;
+    private readonly HashSet<string> _warningsLogged = new(StringComparer.Ordinal);
+    private Setup? _setup;
+
+    public SubwaySource(
+        SubwayOptions options,
+        ResilienceOptions resilience,
+        IGtfsRealtimeClient client,
+        IFeedClient feedClient,
+        Func<StopCatalog?, IArrivalProjection> createProjection,
+        TimeProvider timeProvider,
+        ILogger logger)
+    {
+        _options = options;
+        _maxResponseBytes = resilience.MaxResponseBytes;
+        _client = client;
+        _feedClient = feedClient;
+        _createProjection = createProjection;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _feeds = options.Feeds.Select(f => new FeedState(new GtfsRealtimeFeedSource(f.Name, f.Url)
+        {
+            ApiKey = string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey,
+            MaxResponseBytes = resilience.MaxResponseBytes,
+        })).ToArray();
+    }
+
+    public string Name => TransitDashSources.Subway;
+
+    public TimeSpan PollInterval => _options.PollInterval;
+
+    public async Task<PollResult<SubwayBoard>> FetchAsync(CancellationToken cancellationToken)
+    {
+        var setup = _setup ??= await SetUpAsync(cancellationToken).ConfigureAwait(false);
+        var attempts = await Task.WhenAll(_feeds.Select(feed => FetchFeedAsync(feed, cancellationToken))).ConfigureAwait(false);
+
+        var failed = attempts.Where(a => a.Outcome == AttemptOutcome.Error).ToArray();
+        var error = failed.Length == 0 ? null : CycleError(failed);
+        var warnings = setup.Warnings.Concat(_feeds.SelectMany(f => f.Warnings)).ToArray();
+        LogNewWarnings(warnings);
+
+        // Nothing answered this cycle: nothing new to publish, whatever was held stays as it was.
+        if (failed.Length == _feeds.Length)
+        {
+            return PollResult.Failure<SubwayBoard>(error!) with { Attempts = attempts, Warnings = warnings };
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        var arrivals = setup.Projection.Project(_feeds.Where(f => f.Message is not null).Select(f => f.Message!), now);
+        var board = new SubwayBoard(arrivals, setup.Stations, _feeds.Select(f => f.State()).ToArray(), now);
+        var result = error is null ? PollResult.Success<SubwayBoard>(board) : PollResult.Partial<SubwayBoard>(board, error);
+        var stations = arrivals.Select(a => a.Station).Distinct(StringComparer.Ordinal).Count();
+        return result with
+        {
+            Attempts = attempts,
+            Warnings = warnings,
+            UpstreamTime = board.NewestHeaderTime,
+            EntityCount = arrivals.Count,
+            Summary = string.Create(CultureInfo.InvariantCulture, $"Fetched {arrivals.Count} arrivals from {stations} stations"),
+        };
+    }
+
+    private async Task<FeedAttempt> FetchFeedAsync(FeedState feed, CancellationToken cancellationToken)
+    {
+        var started = _timeProvider.GetTimestamp();
+        try
+        {
+            var result = await _client.FetchAsync(feed.Source, cancellationToken).ConfigureAwait(false);
+            return feed.Succeeded(result, _timeProvider.GetUtcNow());
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            feed.LastAttemptFailed = true;
+            return FeedAttempt.Failed(_timeProvider.GetUtcNow(), feed.Source.Name, _timeProvider.GetElapsedTime(started), exception);
+        }
+    }
+
+    private FeedException CycleError(FeedAttempt[] failed)
+    {
+        var detail = string.Join("; ", failed.Select(a => $"{a.Feed} ({(a.ErrorKind ?? FeedErrorKind.Unknown).ToWireName()}): {a.ErrorMessage}"));
+        return new FeedException(
+            Name,
+            failed[0].ErrorKind ?? FeedErrorKind.Unknown,
+            $"{failed.Length} of {_feeds.Length} feeds failed: {detail}");
+    }
+
+    /// <summary>Loads the static GTFS (a failure is a warning), resolves station names and builds the projection.</summary>
+    private async Task<Setup> SetUpAsync(CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
+        StopCatalog? catalog = null;
+        if (!string.IsNullOrWhiteSpace(_options.StaticGtfs))
+        {
+            try
+            {
+                catalog = await StopCatalogLoader.LoadAsync(_options.StaticGtfs, _feedClient, _maxResponseBytes, cancellationToken).ConfigureAwait(false);
+                Log.StaticGtfsLoaded(_logger, catalog.Count);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception exception)
+            {
+                var problem = exception is FeedException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+                Log.StaticGtfsFailed(_logger, problem);
+                warnings.Add($"Static GTFS could not be loaded: {problem}");
+            }
+        }
+
+        var stations = new List<SubwayStation>();
+        foreach (var configured in _options.Stations)
+        {
+            var name = string.IsNullOrWhiteSpace(configured.Name) ? null : configured.Name;
+            if (configured.StopIds.Count == 0)
+            {
+                warnings.Add($"Station '{name}' has no stop ids, so it lists no arrivals.");
+            }
+
+            foreach (var stopId in configured.StopIds)
+            {
+                if (catalog is not null && !catalog.TryGetStationName(stopId, out _))
+                {
+                    warnings.Add($"Stop id '{stopId}'{(name is null ? string.Empty : $" ({name})")} is not in the static GTFS.");
+                }
+            }
+
+            var resolved = name ?? configured.StopIds.Select(CatalogName).FirstOrDefault(n => n is not null) ?? configured.StopIds.FirstOrDefault() ?? string.Empty;
+            stations.Add(new SubwayStation(resolved, configured.StopIds.ToArray()));
+        }
+
+        return new Setup(_createProjection(catalog), stations, warnings);
+
+        string? CatalogName(string stopId) => catalog is not null && catalog.TryGetStationName(stopId, out var found) ? found : null;
+    }
+
+    private void LogNewWarnings(IEnumerable<string> warnings)
+    {
+        foreach (var warning in warnings)
+        {
+            if (_warningsLogged.Add(warning))
+            {
+                Log.SourceWarning(_logger, "Subway", warning);
+            }
+        }
+    }
+
+    private sealed record Setup(IArrivalProjection Projection, IReadOnlyList<SubwayStation> Stations, IReadOnlyList<string> Warnings);
+
+    /// <summary>One configured feed across cycles: its last good message and when it last answered.</summary>
+    private sealed class FeedState(GtfsRealtimeFeedSource source)
+    {
+        public GtfsRealtimeFeedSource Source => source;
+
+        public GtfsRealtimeFeed? Message { get; private set; }
+
+        public DateTimeOffset? LastSuccess { get; private set; }
+
+        public bool LastAttemptFailed { get; set; }
+
+        public IReadOnlyList<string> Warnings => Message is { HeaderTime: null }
+            ? [$"Feed '{source.Name}' has no header timestamp."]
+            : [];
+
+        public FeedAttempt Succeeded(GtfsRealtimeFetchResult result, DateTimeOffset now)
+        {
+            // "Not modified" keeps the message held: it is still the newest the producer has.
+            Message = result.Feed ?? Message;
+            LastSuccess = now;
+            LastAttemptFailed = false;
+            var response = result.Response;
+            return new FeedAttempt(
+                now,
+                source.Name,
+                result.NotModified ? AttemptOutcome.NotModified : AttemptOutcome.Ok,
+                response.StatusCode,
+                response.Latency,
+                response.Body.Length)
+            {
+                UpstreamTime = Message?.HeaderTime,
+            };
+        }
+
+        public SubwayFeedState State() => new(
+            source.Name,
+            LastSuccess,
+            Message?.HeaderTime,
+            Message?.TripUpdates.Count ?? 0,
+            Message?.VehiclePositions.Count ?? 0,
+            LastAttemptFailed)
+        {
+            Warnings = Warnings,
+        };
+    }
+}

@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
 using TransitDash.Feeds.GtfsRealtime;
 using TransitDash.Feeds.GtfsRealtime.Arrivals;
 
@@ -7,6 +9,7 @@ namespace TransitDash.Benchmarks;
 /// <summary>One recording at a time, at its header time: the typed parse alone, the naive projection (typed parse
 /// then <see cref="ArrivalProjector.Project"/>, the baseline) and the projection straight from the wire.</summary>
 [MemoryDiagnoser]
+[Config(typeof(WholeFileNames))]
 public class TripFeedBenchmarks
 {
     private readonly ArrivalProjector _projector = Recordings.FiDiProjector();
@@ -35,4 +38,10 @@ public class TripFeedBenchmarks
 
     [Benchmark]
     public ProjectedArrivals WireProjection() => _projector.ProjectFromWire(_feeds, _now);
+
+    /// <summary>Shows whole file names in the tables (the default cuts them to 20 characters).</summary>
+    private sealed class WholeFileNames : ManualConfig
+    {
+        public WholeFileNames() => SummaryStyle = SummaryStyle.Default.WithMaxParameterColumnWidth(48);
+    }
 }

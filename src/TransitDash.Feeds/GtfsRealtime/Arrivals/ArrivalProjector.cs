@@ -17,6 +17,9 @@ namespace TransitDash.Feeds.GtfsRealtime.Arrivals;
 /// <para>One arrival is listed per (trip id, start date, NYCT train id, stop id): the first in feed
 /// order, then entity order. The <see cref="ArrivalRules"/> apply only to trips carrying the NYCT
 /// extension. A projector is immutable once built and safe to use from several threads.</para>
+/// <para>A poller that only needs the arrivals can skip the typed model: <see cref="ProjectFromWire"/> reads the
+/// payloads directly and lists exactly what <see cref="GtfsRealtimeParser.ParseTripFeed"/> followed by
+/// <see cref="Project"/> lists, many times faster and with almost no allocation.</para>
 /// </remarks>
 public sealed partial class ArrivalProjector
 {

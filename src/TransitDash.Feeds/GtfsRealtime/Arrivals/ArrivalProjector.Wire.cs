@@ -20,7 +20,14 @@ public sealed partial class ArrivalProjector
     /// such feed in order, with the problem <see cref="GtfsRealtimeParser.ParseTripFeed"/> reports. To keep
     /// the other feeds' arrivals, leave that feed out and call again (or check each payload once, when it
     /// arrives, by projecting it alone).</exception>
-    public ProjectedArrivals ProjectFromWire(IReadOnlyList<(string FeedName, ReadOnlyMemory<byte> Payload)> feeds, DateTimeOffset now)
+    public ProjectedArrivals ProjectFromWire(IReadOnlyList<(string FeedName, ReadOnlyMemory<byte> Payload)> feeds, DateTimeOffset now) =>
+        ProjectFromWireReporting(feeds, now, null);
+
+    /// <summary><see cref="ProjectFromWire"/>, also saying how each feed was read.</summary>
+    /// <param name="feeds">The feeds.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="reports">Filled with one report per feed when not null (as long as <paramref name="feeds"/>).</param>
+    internal ProjectedArrivals ProjectFromWireReporting(IReadOnlyList<(string FeedName, ReadOnlyMemory<byte> Payload)> feeds, DateTimeOffset now, WireReadReport[]? reports)
     {
         ArgumentNullException.ThrowIfNull(feeds);
 
@@ -39,6 +46,10 @@ public sealed partial class ArrivalProjector
         for (var i = 0; i < parts.Length; i++)
         {
             summaries[i] = parts[i].Summary();
+            if (reports is not null)
+            {
+                reports[i] = new WireReadReport(parts[i].Read.MatchedStops, parts[i].FallbackReason);
+            }
         }
 
         // As in Project: with no stations there is nothing to list and nothing to log.
@@ -166,7 +177,7 @@ public sealed partial class ArrivalProjector
     private readonly record struct WirePart(string FeedName, ReadOnlyMemory<byte> Payload, WireFeedRead Read, GtfsRealtimeFeed? Typed, string? FallbackReason)
     {
         public TripFeedSummary Summary() => Typed is { } typed
-            ? new TripFeedSummary(FeedName, typed.HeaderTime, typed.TripUpdates.Count, typed.VehiclePositions.Count) { MatchedStops = Read.MatchedStops, FallbackReason = FallbackReason }
-            : new TripFeedSummary(FeedName, Read.HeaderTime, Read.TripUpdates, Read.VehiclePositions) { MatchedStops = Read.MatchedStops };
+            ? new TripFeedSummary(FeedName, typed.HeaderTime, typed.TripUpdates.Count, typed.VehiclePositions.Count)
+            : new TripFeedSummary(FeedName, Read.HeaderTime, Read.TripUpdates, Read.VehiclePositions);
     }
 }

@@ -6,11 +6,4 @@ namespace TransitDash.Feeds.GtfsRealtime.Arrivals;
 /// <param name="HeaderTime">The header's <c>timestamp</c>; null when absent.</param>
 /// <param name="TripUpdates">How many trip update entities the feed holds (deleted ones left out).</param>
 /// <param name="VehiclePositions">How many vehicle position entities the feed holds (deleted ones left out).</param>
-public sealed record TripFeedSummary(string FeedName, DateTimeOffset? HeaderTime, int TripUpdates, int VehiclePositions)
-{
-    /// <summary>Stop time updates at a configured stop before any rule (benchmarks report it).</summary>
-    internal int MatchedStops { get; init; }
-
-    /// <summary>Why the feed was read with the typed parser instead of from the wire; null when it was not.</summary>
-    internal string? FallbackReason { get; init; }
-}
+public sealed record TripFeedSummary(string FeedName, DateTimeOffset? HeaderTime, int TripUpdates, int VehiclePositions);

@@ -1,5 +1,6 @@
 using TransitDash.Feeds.GtfsRealtime;
 using TransitDash.Feeds.GtfsRealtime.Arrivals;
+using TransitDash.Feeds.GtfsRealtime.Arrivals.Internal;
 using TransitDash.Testing;
 using static TransitDash.Feeds.Tests.GtfsRealtime.Arrivals.WireProjection;
 
@@ -107,9 +108,11 @@ public sealed class ArrivalProjectorWireRecordingTests
         var projector = new ArrivalProjector(new ArrivalProjectorOptions { Stations = FiDi });
         var feeds = Fixtures.MtaRecordings().Select(p => (Path.GetFileName(p), (ReadOnlyMemory<byte>)File.ReadAllBytes(p))).ToArray();
 
-        var result = projector.ProjectFromWire(feeds, DateTimeOffset.UnixEpoch);
+        var reports = new WireReadReport[feeds.Length];
 
-        Assert.Equal(1091, result.Feeds.Sum(f => f.MatchedStops));
+        var result = projector.ProjectFromWireReporting(feeds, DateTimeOffset.UnixEpoch, reports);
+
+        Assert.Equal(1091, reports.Sum(r => r.MatchedStops));
         Assert.Empty(result.Arrivals);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Testing;
 using TransitDash.Feeds.GtfsRealtime;
 using TransitDash.Feeds.GtfsRealtime.Arrivals;
+using TransitDash.Feeds.GtfsRealtime.Arrivals.Internal;
 
 namespace TransitDash.Feeds.Tests.GtfsRealtime.Arrivals;
 
@@ -32,17 +33,20 @@ internal static class WireProjection
         var typed = feeds.Select(f => GtfsRealtimeParser.ParseTripFeed(f.Name, f.Payload)).ToArray();
 
         var expected = new ArrivalProjector(options, logger: typedLog).Project(typed, now);
-        var actual = new ArrivalProjector(options, logger: wireLog).ProjectFromWire(feeds.Select(f => (f.Name, (ReadOnlyMemory<byte>)f.Payload)).ToArray(), now);
+        var reports = new WireReadReport[feeds.Count];
+        var actual = new ArrivalProjector(options, logger: wireLog).ProjectFromWireReporting(feeds.Select(f => (f.Name, (ReadOnlyMemory<byte>)f.Payload)).ToArray(), now, reports);
 
         if (fromWire)
         {
-            Assert.All(actual.Feeds, f => Assert.Null(f.FallbackReason));
+            Assert.All(reports, r => Assert.Null(r.FallbackReason));
+        }
+        else
+        {
+            Assert.All(reports, r => Assert.NotNull(r.FallbackReason));
         }
 
         Assert.Equal(expected, actual.Arrivals);
-        Assert.Equal(
-            typed.Select(f => new TripFeedSummary(f.FeedName, f.HeaderTime, f.TripUpdates.Count, f.VehiclePositions.Count)),
-            actual.Feeds.Select(f => new TripFeedSummary(f.FeedName, f.HeaderTime, f.TripUpdates, f.VehiclePositions)));
+        Assert.Equal(typed.Select(f => new TripFeedSummary(f.FeedName, f.HeaderTime, f.TripUpdates.Count, f.VehiclePositions.Count)), actual.Feeds);
         Assert.Equal(Lines(typedLog), Lines(wireLog));
         return actual;
     }
@@ -52,8 +56,12 @@ internal static class WireProjection
         AssertSameAsTyped(options, [("feed", payload)], now, fromWire);
 
     /// <summary>Why the wire reader handed a single feed to the typed parser; null when it did not.</summary>
-    public static string? FallbackReason(ArrivalProjectorOptions options, byte[] payload, DateTimeOffset now) =>
-        new ArrivalProjector(options).ProjectFromWire([("feed", payload)], now).Feeds[0].FallbackReason;
+    public static string? FallbackReason(ArrivalProjectorOptions options, byte[] payload, DateTimeOffset now)
+    {
+        var reports = new WireReadReport[1];
+        new ArrivalProjector(options).ProjectFromWireReporting([("feed", payload)], now, reports);
+        return reports[0].FallbackReason;
+    }
 
     /// <summary>Checks that both ways accept the payload with the same arrivals, or both reject it with the same
     /// <see cref="FeedPayloadException"/>; returns the problem, or null when accepted.</summary>

@@ -72,6 +72,8 @@ internal static class ThroughputMode
         var matched = pass();
         var passes = 0L;
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        var pausedBefore = GC.GetTotalPauseDuration();
         var timer = Stopwatch.StartNew();
         do
         {
@@ -82,10 +84,12 @@ internal static class ThroughputMode
 
         timer.Stop();
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        var collections = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
         var bytes = passes * inputBytes;
         var megabytesPerSecond = bytes / 1e6 / timer.Elapsed.TotalSeconds;
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(naive ? "naive typed parse" : "projection from the wire")}{(cycle ? ", one call per cycle" : string.Empty)}: {files.Length} files, {inputBytes} bytes, {passes} passes in {timer.Elapsed.TotalSeconds:F2} s, {timer.Elapsed.TotalMilliseconds / passes:F3} ms per pass"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(naive ? "naive typed parse" : "projection from the wire")}{(cycle ? ", one call per cycle" : string.Empty)}: {files.Length} files, {inputBytes} bytes, {passes} passes in {timer.Elapsed.TotalSeconds:F2} s, {timer.Elapsed.TotalMilliseconds / passes:F3} ms per pass, gen0/1/2 collections {collections}, GC pauses {paused.TotalMilliseconds:F0} ms"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput: {megabytesPerSecond:F1} MB/s, {(double)allocated / bytes:F3} B allocated per input byte, {matched} stop updates matched"));
         return 0;
     }

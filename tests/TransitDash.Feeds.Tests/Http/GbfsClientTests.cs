@@ -254,7 +254,7 @@ public sealed class GbfsClientTests : IAsyncLifetime
         WriteSnapshot(folder, "20260929T193944000Z", "gbfs.json", "station_information.json", "station_status.json", "vehicle_types.json");
         WriteSnapshot(folder, "20260929T194044000Z", "station_information.json", "vehicle_types.json");
         Directory.CreateDirectory(Path.Combine(folder.FullPath, "20260929T194044000Z"));
-        File.WriteAllBytes(Path.Combine(folder.FullPath, "20260929T194044000Z", "station_status.json"), WithAllBikesTaken(status));
+        File.WriteAllBytes(Path.Combine(folder.FullPath, "20260929T194044000Z", "station_status.json"), GbfsPayloads.WithEveryBikeTaken(status));
         Directory.CreateDirectory(Path.Combine(folder.FullPath, ".partial"));
 
         var first = await Client.FetchAsync(new GbfsSource("citibike", folder.FullPath), Cancel);
@@ -311,26 +311,6 @@ public sealed class GbfsClientTests : IAsyncLifetime
     }
 
     private static string Relative(TempDirectory folder, string path) => Path.GetRelativePath(folder.FullPath, path).Replace('\\', '/');
-
-    /// <summary>The recorded station status with every station's bikes set to zero: a later moment that differs.</summary>
-    private static byte[] WithAllBikesTaken(byte[] status)
-    {
-        var document = System.Text.Json.Nodes.JsonNode.Parse(status)!;
-        foreach (var station in document["data"]!["stations"]!.AsArray())
-        {
-            station!["num_bikes_available"] = 0;
-            station["num_ebikes_available"] = 0;
-            if (station["vehicle_types_available"] is System.Text.Json.Nodes.JsonArray types)
-            {
-                foreach (var type in types)
-                {
-                    type!["count"] = 0;
-                }
-            }
-        }
-
-        return Encoding.UTF8.GetBytes(document.ToJsonString());
-    }
 
     /// <summary>Serves a recorded system's discovery (rewritten to point here) and its three feeds, each with an ETag.</summary>
     private string MapRecordedSystem(string version, string prefix, string languageSegment)

@@ -13,8 +13,11 @@ internal static class BoardView
     /// <summary>From this width, trains and bikes sit side by side.</summary>
     public const int SideBySideWidth = 140;
 
-    /// <summary>Below this width, rows carry fewer trains and tables fewer columns.</summary>
+    /// <summary>Below this width, tables drop their least needed columns.</summary>
     public const int NarrowWidth = 80;
+
+    /// <summary>Below this width, a row carries two trains rather than four.</summary>
+    public const int FewTrainsWidth = 64;
 
     public static IRenderable Render(BoardSnapshot board, int width)
     {
@@ -46,7 +49,7 @@ internal static class BoardView
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"[bold]Subway[/] [grey](updated {BoardRows.Time(subway.LastUpdated)})[/]")
             .AddColumn("Station").AddColumn("Dir").AddColumn("Next trains");
-        var perRow = width < NarrowWidth ? 2 : 4;
+        var perRow = width < FewTrainsWidth ? 2 : 4;
         foreach (var row in BoardRows.Trains(subway, perRow))
         {
             var trains = string.Join("  ", row.Trains.Select(t => $"[bold]{Markup.Escape(t.Line)}[/] {(t.Minutes == 0 ? "[green]now[/]" : t.Minutes.ToString(CultureInfo.InvariantCulture) + "m")}"));

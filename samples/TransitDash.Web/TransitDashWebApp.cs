@@ -100,6 +100,9 @@ public static class TransitDashWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
+        // "Not ready" before the first data is the normal start, not an error; fetch failures have their own lines.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None);
+
         ConfigureServices(builder);
         var app = builder.Build();
         app.Logger.LogInformation("Configuration loaded from {ConfigPath}", configPath);
@@ -120,7 +123,7 @@ public static class TransitDashWebApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Web));
         services.AddProblemDetails();
         services.AddCors();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer(PipelineEndpointsDocument.AddAsync));
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(TransitDashTelemetry.MeterName)
             .AddPrometheusExporter());
@@ -155,9 +158,9 @@ public static class TransitDashWebApp
         app.MapHealthApi();
         app.MapStreamApi();
         app.MapConfigApi();
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(TransitDashHealthChecksBuilderExtensions.LiveTag) });
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(TransitDashHealthChecksBuilderExtensions.ReadyTag) });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapHealthChecks(PipelineEndpointsDocument.LivePath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(TransitDashHealthChecksBuilderExtensions.LiveTag) });
+        app.MapHealthChecks(PipelineEndpointsDocument.ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(TransitDashHealthChecksBuilderExtensions.ReadyTag) });
+        app.MapPrometheusScrapingEndpoint(PipelineEndpointsDocument.MetricsPath);
         app.MapOpenApi("/openapi/{documentName}.json");
     }
 }

@@ -56,8 +56,10 @@ public sealed class TransitDashPollerTests : IDisposable
         await poller.StartAsync(CancellationToken.None);
         await Waits.For(subway.Called);
         await Waits.For(bikes.Called);
+        var bikesRefresher = sources.Refreshers.Single(r => r.Name == "bikes-like");
         for (var minute = 1; minute <= 3; minute++)
         {
+            await Waits.Until(() => bikesRefresher.Running is null);
             _harness.Time.Advance(TimeSpan.FromSeconds(30));
             _harness.Time.Advance(TimeSpan.FromSeconds(30));
             await Waits.For(bikes.Called);

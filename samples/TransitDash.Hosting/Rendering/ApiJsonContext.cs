@@ -17,6 +17,8 @@ namespace TransitDash.Hosting.Rendering;
 [JsonSerializable(typeof(AttemptsResponse))]
 [JsonSerializable(typeof(ConfigJson))]
 [JsonSerializable(typeof(ConfigUpdateJson))]
+[JsonSerializable(typeof(ProblemResponse))]
+[JsonSerializable(typeof(NoDataResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     /// <summary>The context the host writes with: the attribute's options, and characters such as

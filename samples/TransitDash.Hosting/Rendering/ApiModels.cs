@@ -150,3 +150,19 @@ public sealed record AutoRefreshUpdateJson(bool? Enabled, int? Interval);
 
 /// <summary>A change of display settings.</summary>
 public sealed record DisplayUpdateJson(string? HistoryWindow);
+
+/// <summary>An error body: problem details (RFC 9457).</summary>
+public sealed record ProblemResponse(string Type, string Title, int Status, string Detail);
+
+/// <summary>The body of a data endpoint before its source's first successful fetch (503): problem details
+/// that also carry the endpoint's own members, empty.</summary>
+public sealed record NoDataResponse(
+    string Type,
+    string Title,
+    int Status,
+    string Detail,
+    bool Success,
+    string Error,
+    IReadOnlyList<string> Data,
+    long? LastUpdated,
+    long? StalenessSeconds);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -113,7 +114,12 @@ public static class TransitDashWebApp
     private static void ConfigureServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddTransitDash(builder.Configuration.GetSection("TransitDash"));
+        var transitDash = services.AddTransitDash(builder.Configuration.GetSection("TransitDash"));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["TransitDash:Redis:Configuration"]))
+        {
+            AddRedis(transitDash, builder.Configuration.GetSection("TransitDash:Redis"));
+        }
+
         services.AddHealthChecks().AddTransitDashChecks();
         services.AddOptions<WebOptions>()
             .Configure(o => o.CorsOrigins = WebOptionsReader.Read(builder.Configuration).Options.CorsOrigins)
@@ -126,8 +132,14 @@ public static class TransitDashWebApp
         services.AddOpenApi(o => o.AddDocumentTransformer(PipelineEndpointsDocument.AddAsync));
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(TransitDashTelemetry.MeterName)
+            .AddMeter(RedisSnapshotTelemetry.MeterName)
             .AddPrometheusExporter());
     }
+
+    /// <summary>Kept out of <see cref="ConfigureServices"/> so that a host without Redis never loads the
+    /// Redis assemblies (the JIT loads them with the first method that names their types).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddRedis(ITransitDashBuilder transitDash, IConfigurationSection redis) => transitDash.AddRedisSnapshots(redis);
 
     private static void MapEndpoints(WebApplication app)
     {

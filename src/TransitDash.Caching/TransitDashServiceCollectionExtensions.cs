@@ -11,6 +11,7 @@ using TransitDash.Health;
 using TransitDash.Internal;
 using TransitDash.Options;
 using TransitDash.Polling;
+using TransitDash.Replication;
 using TransitDash.Snapshots;
 
 namespace TransitDash;
@@ -77,7 +78,8 @@ public static class TransitDashServiceCollectionExtensions
             provider.GetRequiredService<FeedHealthEvaluator>(),
             provider.GetRequiredService<TransitDashMetrics>(),
             provider.GetRequiredService<TimeProvider>(),
-            (ILogger?)provider.GetService<ILoggerFactory>()?.CreateLogger("TransitDash.Polling") ?? NullLogger.Instance));
+            (ILogger?)provider.GetService<ILoggerFactory>()?.CreateLogger("TransitDash.Polling") ?? NullLogger.Instance,
+            provider.GetService<ISnapshotReplicator>()));
         services.TryAddSingleton<SourceSet>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TransitDashPoller>());
 

@@ -12,6 +12,7 @@ public sealed class PackageReadmeTests(PackedPackages packages)
     {
         { "TransitDash.Feeds", "AddTransitDashFeedClients(" },
         { "TransitDash.Caching", "AddTransitDash(" },
+        { "TransitDash.Caching.Redis", "AddRedisSnapshots(" },
     };
 
     public static TheoryData<string> ShippedIds => [.. PackedPackages.Ids];

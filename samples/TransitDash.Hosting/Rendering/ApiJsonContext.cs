@@ -12,6 +12,7 @@ namespace TransitDash.Hosting.Rendering;
 [JsonSerializable(typeof(AlertsResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(SourceHealthJson))]
+[JsonSerializable(typeof(ReplicationJson))]
 [JsonSerializable(typeof(HistoryResponse))]
 [JsonSerializable(typeof(AttemptsResponse))]
 [JsonSerializable(typeof(ConfigJson))]

@@ -71,6 +71,10 @@ public sealed class HealthResponse
 
     public long UptimeSeconds { get; set; }
 
+    /// <summary>Present only when replicas share snapshots (TransitDash.Caching.Redis).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReplicationJson? Replication { get; set; }
+
     [JsonExtensionData]
     public Dictionary<string, object?> Sources { get; } = [];
 }
@@ -105,6 +109,17 @@ public sealed record SourceHealthJson(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Dictionary<string, SourceHealthJson>? Feeds { get; init; }
 }
+
+/// <summary>The <c>replication</c> member of <c>/api/health</c>: who polls, and whether the shared store answers.</summary>
+public sealed record ReplicationJson(
+    string Backend,
+    string Replica,
+    string Role,
+    bool Reachable,
+    string? LeaseHolder,
+    long? LastContact,
+    long? UnreachableSeconds,
+    string? LastError);
 
 /// <summary>The body of <c>/api/health/history</c>.</summary>
 public sealed record HistoryResponse(bool Success, string Source, string Window, int Hours, IReadOnlyList<HistoryRowJson> Data);

@@ -1,15 +1,18 @@
 using Microsoft.Extensions.Logging;
 using TransitDash.Health;
 using TransitDash.Internal;
+using TransitDash.Replication;
 using TransitDash.Snapshots;
 
 namespace TransitDash.Polling;
 
-/// <summary>What every refresher shares.</summary>
+/// <summary>What every refresher shares. <paramref name="Replicator"/> is null unless a package that shares
+/// snapshots between replicas registered one.</summary>
 internal sealed record PollingServices(
     SnapshotStore Store,
     HealthHistory History,
     FeedHealthEvaluator Evaluator,
     TransitDashMetrics Metrics,
     TimeProvider TimeProvider,
-    ILogger Logger);
+    ILogger Logger,
+    ISnapshotReplicator? Replicator = null);

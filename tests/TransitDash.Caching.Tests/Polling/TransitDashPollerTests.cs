@@ -5,7 +5,7 @@ using TransitDash.Polling;
 
 namespace TransitDash.Caching.Tests.Polling;
 
-public sealed class TransitDashPollerTests : IDisposable
+public sealed partial class TransitDashPollerTests : IDisposable
 {
     private readonly PollingHarness _harness = new();
 

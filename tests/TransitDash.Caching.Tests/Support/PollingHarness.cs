@@ -20,7 +20,7 @@ internal sealed class PollingHarness : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public PollingHarness(TransitDashOptions? options = null)
+    public PollingHarness(TransitDashOptions? options = null, FakeReplicator? replicator = null)
     {
         Options = options ?? new TransitDashOptions();
         Time = new FakeTimeProvider(Start);
@@ -38,7 +38,8 @@ internal sealed class PollingHarness : IDisposable
         Evaluator = new FeedHealthEvaluator(Options.Health);
         Metrics = new TransitDashMetrics(MeterFactory, Store, Time);
         Logger = new FakeLogger();
-        Services = new PollingServices(Store, History, Evaluator, Metrics, Time, Logger);
+        Replicator = replicator;
+        Services = new PollingServices(Store, History, Evaluator, Metrics, Time, Logger, replicator);
     }
 
     public TransitDashOptions Options { get; }
@@ -63,6 +64,8 @@ internal sealed class PollingHarness : IDisposable
 
     public PollingServices Services { get; }
 
+    public FakeReplicator? Replicator { get; }
+
     public IServiceProvider Provider => _provider;
 
     public SourceRefresher<T> Refresher<T>(IPolledSource<T> source, string? title = null) =>
@@ -72,7 +75,7 @@ internal sealed class PollingHarness : IDisposable
         new(Microsoft.Extensions.Options.Options.Create(Options), registrations, Services, _provider);
 
     public TransitDashPoller Poller(SourceSet sources) =>
-        new(sources, Time, Microsoft.Extensions.Options.Options.Create(Options), new FakeLogger<TransitDashPoller>(Logger.Collector));
+        new(sources, Time, Microsoft.Extensions.Options.Options.Create(Options), new FakeLogger<TransitDashPoller>(Logger.Collector), Replicator);
 
     public static SourceRegistration Registration<T>(IPolledSource<T> source) =>
         new(source.Name, source.PollInterval, (_, set) => set.Create(source, source.Name, source.Name));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using TransitDash.Testing;
 
 namespace TransitDash.Web.Tests.Support;
 
@@ -24,7 +25,7 @@ internal sealed partial class HostProcess : IAsyncDisposable
     {
         var program = Path.Combine(AppContext.BaseDirectory, "TransitDash.Web.dll");
         Assert.True(File.Exists(program), $"{program} is missing: the test project references the web host, whose build puts it there");
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(DotnetHost.Path)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -113,20 +114,6 @@ internal sealed partial class HostProcess : IAsyncDisposable
         {
             lines.Enqueue(line);
         }
-    }
-
-    /// <summary>The dotnet host running these tests (the SDK names it), else the one beside the runtime.</summary>
-    private static string DotnetHost()
-    {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } fromSdk && File.Exists(fromSdk))
-        {
-            return fromSdk;
-        }
-
-        // The runtime lives in <root>/shared/Microsoft.NETCore.App/<version>/, the host in <root>.
-        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
-        var beside = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return File.Exists(beside) ? beside : "dotnet";
     }
 
     [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -44,6 +45,8 @@ public static class TransitDashWebApp
             });
             await using (app.ConfigureAwait(false))
             {
+                // Every options problem at once, before any service reads its options and nothing listens.
+                app.Services.GetService<IStartupValidator>()?.Validate();
                 await app.StartAsync().ConfigureAwait(false);
                 await app.WaitForShutdownAsync().ConfigureAwait(false);
                 return 0;
@@ -98,6 +101,9 @@ public static class TransitDashWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
+        // "Not ready" before the first data is the normal start, not an error; fetch failures have their own lines.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None);
+
         ConfigureServices(builder);
         var app = builder.Build();
         app.Logger.LogInformation("Configuration loaded from {ConfigPath}", configPath);
@@ -108,7 +114,12 @@ public static class TransitDashWebApp
     private static void ConfigureServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddTransitDash(builder.Configuration.GetSection("TransitDash"));
+        var transitDash = services.AddTransitDash(builder.Configuration.GetSection("TransitDash"));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["TransitDash:Redis:Configuration"]))
+        {
+            AddRedis(transitDash, builder.Configuration.GetSection("TransitDash:Redis"));
+        }
+
         services.AddHealthChecks().AddTransitDashChecks();
         services.AddOptions<WebOptions>()
             .Configure(o => o.CorsOrigins = WebOptionsReader.Read(builder.Configuration).Options.CorsOrigins)
@@ -118,20 +129,27 @@ public static class TransitDashWebApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Web));
         services.AddProblemDetails();
         services.AddCors();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer(PipelineEndpointsDocument.AddAsync));
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(TransitDashTelemetry.MeterName)
+            .AddMeter(RedisSnapshotTelemetry.MeterName)
             .AddPrometheusExporter());
     }
 
+    /// <summary>Kept out of <see cref="ConfigureServices"/> so that a host without Redis never loads the
+    /// Redis assemblies (the JIT loads them with the first method that names their types).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddRedis(ITransitDashBuilder transitDash, IConfigurationSection redis) => transitDash.AddRedisSnapshots(redis);
+
     private static void MapEndpoints(WebApplication app)
     {
-        var web = app.Services.GetRequiredService<IOptions<WebOptions>>();
+        // Read without validation: the policy is built now, and bad origins stop the host at start
+        // together with every other configuration problem.
+        var origins = WebOptionsReader.Read(app.Configuration).Options.CorsOrigins;
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors(policy =>
         {
-            var origins = web.Value.CorsOrigins;
             if (origins.Contains("*"))
             {
                 policy.AllowAnyOrigin();
@@ -152,9 +170,9 @@ public static class TransitDashWebApp
         app.MapHealthApi();
         app.MapStreamApi();
         app.MapConfigApi();
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(TransitDashHealthChecksBuilderExtensions.LiveTag) });
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(TransitDashHealthChecksBuilderExtensions.ReadyTag) });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapHealthChecks(PipelineEndpointsDocument.LivePath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(TransitDashHealthChecksBuilderExtensions.LiveTag) });
+        app.MapHealthChecks(PipelineEndpointsDocument.ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(TransitDashHealthChecksBuilderExtensions.ReadyTag) });
+        app.MapPrometheusScrapingEndpoint(PipelineEndpointsDocument.MetricsPath);
         app.MapOpenApi("/openapi/{documentName}.json");
     }
 }

@@ -11,6 +11,7 @@ using TransitDash.Internal;
 using TransitDash.Options;
 using TransitDash.Polling;
 using TransitDash.Resilience;
+using TransitDash.Replication;
 using TransitDash.Snapshots;
 
 namespace TransitDash;
@@ -76,7 +77,8 @@ public static class TransitDashServiceCollectionExtensions
             provider.GetRequiredService<TransitDashMetrics>(),
             provider.GetRequiredService<FeedPipelines>(),
             provider.GetRequiredService<TimeProvider>(),
-            (ILogger?)provider.GetService<ILoggerFactory>()?.CreateLogger("TransitDash.Polling") ?? NullLogger.Instance));
+            (ILogger?)provider.GetService<ILoggerFactory>()?.CreateLogger("TransitDash.Polling") ?? NullLogger.Instance,
+            provider.GetService<ISnapshotReplicator>()));
         services.TryAddSingleton<SourceSet>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TransitDashPoller>());
 
@@ -88,7 +90,19 @@ public static class TransitDashServiceCollectionExtensions
 
     private static TimeProvider CreateTimeProvider(IServiceProvider provider)
     {
-        if (Options(provider).ClockStart is not { } start)
+        DateTimeOffset? clockStart;
+        try
+        {
+            clockStart = Options(provider).ClockStart;
+        }
+        catch (OptionsValidationException)
+        {
+            // Hosts may ask for the clock before start-up validation runs. Invalid options stop the host
+            // at start with every problem listed; failing here would report only this section's.
+            return TimeProvider.System;
+        }
+
+        if (clockStart is not { } start)
         {
             return TimeProvider.System;
         }

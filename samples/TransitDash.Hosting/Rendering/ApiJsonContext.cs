@@ -12,10 +12,13 @@ namespace TransitDash.Hosting.Rendering;
 [JsonSerializable(typeof(AlertsResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(SourceHealthJson))]
+[JsonSerializable(typeof(ReplicationJson))]
 [JsonSerializable(typeof(HistoryResponse))]
 [JsonSerializable(typeof(AttemptsResponse))]
 [JsonSerializable(typeof(ConfigJson))]
 [JsonSerializable(typeof(ConfigUpdateJson))]
+[JsonSerializable(typeof(ProblemResponse))]
+[JsonSerializable(typeof(NoDataResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     /// <summary>The context the host writes with: the attribute's options, and characters such as

@@ -71,6 +71,10 @@ public sealed class HealthResponse
 
     public long UptimeSeconds { get; set; }
 
+    /// <summary>Present only when replicas share snapshots (TransitDash.Caching.Redis).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReplicationJson? Replication { get; set; }
+
     [JsonExtensionData]
     public Dictionary<string, object?> Sources { get; } = [];
 }
@@ -110,6 +114,17 @@ public sealed record SourceHealthJson(
     public Dictionary<string, SourceHealthJson>? Feeds { get; init; }
 }
 
+/// <summary>The <c>replication</c> member of <c>/api/health</c>: who polls, and whether the shared store answers.</summary>
+public sealed record ReplicationJson(
+    string Backend,
+    string Replica,
+    string Role,
+    bool Reachable,
+    string? LeaseHolder,
+    long? LastContact,
+    long? UnreachableSeconds,
+    string? LastError);
+
 /// <summary>The body of <c>/api/health/history</c>.</summary>
 public sealed record HistoryResponse(bool Success, string Source, string Window, int Hours, IReadOnlyList<HistoryRowJson> Data);
 
@@ -143,3 +158,19 @@ public sealed record AutoRefreshUpdateJson(bool? Enabled, int? Interval);
 
 /// <summary>A change of display settings.</summary>
 public sealed record DisplayUpdateJson(string? HistoryWindow);
+
+/// <summary>An error body: problem details (RFC 9457).</summary>
+public sealed record ProblemResponse(string Type, string Title, int Status, string Detail);
+
+/// <summary>The body of a data endpoint before its source's first successful fetch (503): problem details
+/// that also carry the endpoint's own members, empty.</summary>
+public sealed record NoDataResponse(
+    string Type,
+    string Title,
+    int Status,
+    string Detail,
+    bool Success,
+    string Error,
+    IReadOnlyList<string> Data,
+    long? LastUpdated,
+    long? StalenessSeconds);

@@ -1,5 +1,6 @@
 using TransitDash.Feeds;
 using TransitDash.Health;
+using TransitDash.Replication;
 using TransitDash.Snapshots;
 
 namespace TransitDash.Hosting.Rendering;
@@ -7,11 +8,17 @@ namespace TransitDash.Hosting.Rendering;
 /// <summary>The <c>/api/health</c> body of a health report.</summary>
 public static class HealthView
 {
-    /// <summary>The body: the overall status, the uptime, then one member per source.</summary>
-    public static HealthResponse Build(HealthReport report)
+    /// <summary>The body: the overall status, the uptime, replication when replicas share snapshots (which
+    /// replica holds the poller's lease, whether the shared store answers), then one member per source.</summary>
+    public static HealthResponse Build(HealthReport report, ReplicationStatus? replication = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var response = new HealthResponse { Status = Wire(report.Status), UptimeSeconds = (long)report.Uptime.TotalSeconds };
+        var response = new HealthResponse
+        {
+            Status = Wire(report.Status),
+            UptimeSeconds = (long)report.Uptime.TotalSeconds,
+            Replication = replication is null ? null : Replication(replication),
+        };
         foreach (var source in report.Sources)
         {
             response.Sources[source.Source] = Figures(source) with
@@ -40,6 +47,24 @@ public static class HealthView
         OverallHealthStatus.Degraded => "degraded",
         _ => "down",
     };
+
+    /// <summary>The wire name of a replica's role.</summary>
+    public static string Wire(ReplicaRole role) => role switch
+    {
+        ReplicaRole.Leader => "leader",
+        ReplicaRole.Isolated => "isolated",
+        _ => "follower",
+    };
+
+    private static ReplicationJson Replication(ReplicationStatus status) => new(
+        status.Backend,
+        status.Replica,
+        Wire(status.Role),
+        status.Reachable,
+        status.LeaseHolder,
+        status.LastContact?.ToUnixTimeSeconds(),
+        status.UnreachableFor is { } down ? (long)down.TotalSeconds : null,
+        status.LastError);
 
     private static SourceHealthJson Figures(HealthFigures f) => new(f.LastUpdateText, Wire(f.Status), f.FetchCount, f.ErrorCount, f.LastError)
     {

@@ -22,10 +22,8 @@ internal static class AlertsApi
     {
         if (!store.Sources.Contains(TransitDashSources.Alerts, StringComparer.OrdinalIgnoreCase))
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Alerts are off",
-                detail: "No alerts feed is configured (TransitDash:Alerts:Url).");
+            var off = ProblemView.AlertsOff();
+            return TypedResults.Problem(statusCode: off.Status, title: off.Title, detail: off.Detail, type: off.Type);
         }
 
         var snapshot = store.Get<AlertBoard>(TransitDashSources.Alerts);

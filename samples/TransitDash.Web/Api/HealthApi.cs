@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using TransitDash.Feeds;
 using TransitDash.Health;
+using TransitDash.Replication;
 using TransitDash.Snapshots;
 using TransitDash.Hosting.Rendering;
 
@@ -13,7 +15,8 @@ internal static class HealthApi
 {
     public static void MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/health", (HealthMonitor monitor) => TypedResults.Json(HealthView.Build(monitor.GetReport()), ApiJsonContext.Web.HealthResponse))
+        app.MapGet("/api/health", (HealthMonitor monitor, IServiceProvider services) =>
+                TypedResults.Json(HealthView.Build(monitor.GetReport(), services.GetService<ISnapshotReplicator>()?.GetStatus()), ApiJsonContext.Web.HealthResponse))
             .WithName("GetHealth")
             .WithSummary("Each source's health, judged from its freshness and its last attempt, and the overall status.");
 

@@ -3,7 +3,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using TransitDash.Health;
+using TransitDash.Replication;
 using TransitDash.Snapshots;
 using TransitDash.Sources;
 using TransitDash.Hosting.Rendering;
@@ -110,7 +112,13 @@ internal static class StreamApi
     }
 
     private static Task SendHealthAsync(HttpResponse response, HealthMonitor health, CancellationToken cancellationToken) =>
-        WriteEventAsync(response, "health", JsonSerializer.SerializeToUtf8Bytes(HealthView.Build(health.GetReport()), ApiJsonContext.Web.HealthResponse), cancellationToken);
+        WriteEventAsync(
+            response,
+            "health",
+            JsonSerializer.SerializeToUtf8Bytes(
+                HealthView.Build(health.GetReport(), response.HttpContext.RequestServices.GetService<ISnapshotReplicator>()?.GetStatus()),
+                ApiJsonContext.Web.HealthResponse),
+            cancellationToken);
 
     private static async Task WriteEventAsync(HttpResponse response, string name, byte[] json, CancellationToken cancellationToken)
     {

@@ -291,7 +291,12 @@ function noteServerClock(body) {
   const staleness = Number(body?.staleness_seconds);
   if (lastUpdated == null || !Number.isFinite(staleness)) return;
   const estimate = (lastUpdated + staleness) * 1000 - Date.now();
-  state.skewMs = Math.abs(estimate) >= SKEW_THRESHOLD_MS ? estimate : 0;
+  const skew = Math.abs(estimate) >= SKEW_THRESHOLD_MS ? estimate : 0;
+  const moved = Math.abs(skew - state.skewMs) >= SKEW_THRESHOLD_MS;
+  state.skewMs = skew;
+  // Charts lay their windows out on the host's clock: one drawn before that clock was known (a replay, a
+  // screen set to the wrong time) would show the wrong day until its next refresh, so it is drawn again.
+  if (moved) for (const chart of charts.values()) if (chart.window) drawChart(chart);
 }
 
 function applySnapshot(name, body) {
@@ -1065,7 +1070,8 @@ function renderConnection() {
 }
 
 function renderClock() {
-  const now = new Date();
+  // The host's time, as the countdowns use: "8:04 PM, in 2 min" under a clock that says 5:28 PM reads wrong.
+  const now = new Date(serverNowMs());
   setText($('#clock'), clockFormat.format(now));
   setText($('#clock-date'), dateFormat.format(now));
 }

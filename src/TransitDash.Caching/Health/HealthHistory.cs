@@ -99,12 +99,26 @@ public sealed class HealthHistory
         _samples.GetOrAdd(source, _ => new RingBuffer<HealthSample>(capacity));
     }
 
-    internal void Add(string source, HealthSample sample)
+    /// <summary>Adds a sample to a source's history. The poller adds one per tick; a replicator adds the ones
+    /// another replica's poller made. Samples of a source that has no history are ignored.</summary>
+    /// <param name="source">The source's name.</param>
+    /// <param name="sample">The sample.</param>
+    public void Add(string source, HealthSample sample)
     {
+        ArgumentNullException.ThrowIfNull(source);
         if (_samples.TryGetValue(source, out var ring))
         {
             ring.Add(sample);
         }
+    }
+
+    /// <summary>How many samples of a source are kept at most: one per poll tick over the retention.</summary>
+    /// <param name="source">The source's name.</param>
+    /// <returns>The capacity; 0 for a source with no history.</returns>
+    public int GetCapacity(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Size(source).Capacity;
     }
 
     /// <summary>How many samples a source holds, and at most may hold.</summary>

@@ -8,4 +8,4 @@ namespace TransitDash.Health;
 /// <param name="Status">The source's status then.</param>
 /// <param name="Duration">How long the attempt took; null for a skipped tick.</param>
 /// <param name="ErrorKind">What went wrong, when the attempt failed.</param>
-internal readonly record struct HealthSample(DateTimeOffset Time, SourceHealthStatus Status, TimeSpan? Duration, FeedErrorKind? ErrorKind);
+public readonly record struct HealthSample(DateTimeOffset Time, SourceHealthStatus Status, TimeSpan? Duration, FeedErrorKind? ErrorKind);

@@ -15,6 +15,10 @@ internal interface ISourceRefresher
 
     long SkippedTicks { get; }
 
+    /// <summary>True when the source's last attempt (made here or shared by another replica) started at least
+    /// one interval ago, less <paramref name="slack"/>, or none ever ended.</summary>
+    bool IsDue(TimeSpan slack);
+
     /// <summary>One poll tick: starts a fetch unless the previous one is still running, in which case the
     /// tick is skipped and counted.</summary>
     /// <returns>The fetch started (it never faults), or null when the tick was skipped.</returns>

@@ -2,11 +2,13 @@ using Microsoft.Extensions.Logging;
 using TransitDash.Health;
 using TransitDash.Internal;
 using TransitDash.Resilience;
+using TransitDash.Replication;
 using TransitDash.Snapshots;
 
 namespace TransitDash.Polling;
 
-/// <summary>What every refresher shares.</summary>
+/// <summary>What every refresher shares. <paramref name="Replicator"/> is null unless a package that shares
+/// snapshots between replicas registered one.</summary>
 internal sealed record PollingServices(
     SnapshotStore Store,
     HealthHistory History,
@@ -14,4 +16,5 @@ internal sealed record PollingServices(
     TransitDashMetrics Metrics,
     FeedPipelines Pipelines,
     TimeProvider TimeProvider,
-    ILogger Logger);
+    ILogger Logger,
+    ISnapshotReplicator? Replicator = null);

@@ -4,13 +4,15 @@ using TransitDash.Feeds;
 using TransitDash.Health;
 using TransitDash.Internal;
 using TransitDash.Options;
+using TransitDash.Replication;
 using TransitDash.Snapshots;
 
 namespace TransitDash.Polling;
 
 /// <summary>Keeps one source fresh: runs its fetches one at a time, records each ended attempt in the store
 /// (data, error, requests), adds a history sample, counts metrics and writes the log lines. A fetch that
-/// throws is an attempt that failed; nothing a fetch does stops polling.</summary>
+/// throws is an attempt that failed; nothing a fetch does stops polling. When a replicator shares snapshots
+/// between replicas, only its leader polls, and hands each ended attempt to it instead of the store.</summary>
 /// <typeparam name="T">The source's data type.</typeparam>
 internal sealed class SourceRefresher<T> : ISourceRefresher
 {
@@ -22,6 +24,7 @@ internal sealed class SourceRefresher<T> : ISourceRefresher
     private readonly TransitDashMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ISnapshotReplicator? _replicator;
     private readonly Lock _tickLock = new();
     private Task? _running;
     private long _runningSince;
@@ -38,6 +41,7 @@ internal sealed class SourceRefresher<T> : ISourceRefresher
         _metrics = services.Metrics;
         _timeProvider = services.TimeProvider;
         _logger = services.Logger;
+        _replicator = services.Replicator;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(source.PollInterval, TimeSpan.Zero);
 
         // Registered up front so that health lists the source as "never" before its first fetch ends.
@@ -64,8 +68,25 @@ internal sealed class SourceRefresher<T> : ISourceRefresher
 
     public long SkippedTicks => Interlocked.Read(ref _skippedTicks);
 
+    public bool IsDue(TimeSpan slack)
+    {
+        if (_store.GetMetadata(Name) is not { LastAttempt: { } ended } metadata)
+        {
+            return true;
+        }
+
+        var started = ended - (metadata.LastDuration ?? TimeSpan.Zero);
+        return _timeProvider.GetUtcNow() - started >= PollInterval - slack;
+    }
+
     public Task? Tick(CancellationToken cancellationToken)
     {
+        if (_replicator is { Role: ReplicaRole.Follower })
+        {
+            // Another replica polls for everyone: not a skipped tick, just not this replica's turn.
+            return null;
+        }
+
         lock (_tickLock)
         {
             if (_running is { IsCompleted: false })
@@ -115,7 +136,11 @@ internal sealed class SourceRefresher<T> : ISourceRefresher
         var duration = _timeProvider.GetElapsedTime(started);
         try
         {
-            Record(result, duration, activity);
+            await RecordAsync(result, duration, activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping while the attempt was being shared.
         }
         catch (Exception exception)
         {
@@ -124,13 +149,13 @@ internal sealed class SourceRefresher<T> : ISourceRefresher
         }
     }
 
-    private void Record(PollResult<T> result, TimeSpan duration, Activity? activity)
+    private async Task RecordAsync(PollResult<T> result, TimeSpan duration, Activity? activity, CancellationToken cancellationToken)
     {
         var now = _timeProvider.GetUtcNow();
         var attempts = result.Attempts.Count > 0 ? result.Attempts : [ImpliedAttempt(result, now, duration)];
         var error = result.Error is { } e ? new SnapshotError(e.Kind, e.Message, now) : null;
 
-        var snapshot = _store.Apply<T>(Name, new SnapshotUpdate(now)
+        var update = new SnapshotUpdate(now)
         {
             HasData = result.HasData,
             Data = result.Data,
@@ -140,10 +165,25 @@ internal sealed class SourceRefresher<T> : ISourceRefresher
             Warnings = result.Warnings,
             UpstreamTime = result.UpstreamTime,
             EntityCount = result.EntityCount,
-        });
+        };
 
-        var status = _evaluator.GetStatus(snapshot.Metadata, now);
-        _history.Add(Name, new HealthSample(now, status, duration, error?.Kind));
+        switch (_replicator?.Role)
+        {
+            case ReplicaRole.Leader:
+                // Shared first and applied here by the replicator, with the version it assigns, so that this
+                // replica serves exactly what the others do.
+                var next = _store.Preview<T>(Name, update);
+                var sample = new HealthSample(now, _evaluator.GetStatus(next.Metadata, now), duration, error?.Kind);
+                await _replicator.PublishAsync(next with { Sample = sample }, cancellationToken).ConfigureAwait(false);
+                break;
+            case ReplicaRole.Follower:
+                // The lease was lost while fetching: the new leader's snapshots are the ones to serve.
+                break;
+            default:
+                var snapshot = _store.Apply<T>(Name, update);
+                _history.Add(Name, new HealthSample(now, _evaluator.GetStatus(snapshot.Metadata, now), duration, error?.Kind));
+                break;
+        }
 
         foreach (var attempt in attempts)
         {

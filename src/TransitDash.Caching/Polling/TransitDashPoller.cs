@@ -3,19 +3,23 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TransitDash.Internal;
 using TransitDash.Options;
+using TransitDash.Replication;
 
 namespace TransitDash.Polling;
 
 /// <summary>The hosted service that keeps every source fresh: one loop per source, each on its own
 /// <see cref="PeriodicTimer"/> of the injected <see cref="TimeProvider"/>, so that sources never wait on each
 /// other. The first fetch of every source starts at once. Stopping cancels the fetches in flight and waits
-/// for them at most <see cref="StopGrace"/>.</summary>
+/// for them at most <see cref="StopGrace"/>. When replicas share snapshots, a source is polled by the leader
+/// only, on the cadence of the shared snapshots (see <see cref="ReplicatedCadence"/>).</summary>
 internal sealed class TransitDashPoller(
     SourceSet sources,
     TimeProvider timeProvider,
     IOptions<TransitDashOptions> options,
-    ILogger<TransitDashPoller> logger) : BackgroundService
+    ILogger<TransitDashPoller> logger,
+    ISnapshotReplicator? replicator = null) : BackgroundService
 {
+
     /// <summary>How long stopping waits for fetches to end once cancelled: inside the 5 s the host is promised.</summary>
     internal static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(4);
 
@@ -41,7 +45,8 @@ internal sealed class TransitDashPoller(
 
         var refreshers = sources.Refreshers;
         Log.SchedulerStarted(logger, Describe(refreshers));
-        await Task.WhenAll(refreshers.Select(r => RunAsync(r, stoppingToken))).ConfigureAwait(false);
+        await Task.WhenAll(refreshers.Select(r => replicator is null ? RunAsync(r, stoppingToken) : RunReplicatedAsync(r, replicator, stoppingToken)))
+            .ConfigureAwait(false);
         Log.SchedulerStopped(logger);
     }
 
@@ -64,6 +69,31 @@ internal sealed class TransitDashPoller(
             {
                 _ = refresher.Tick(stoppingToken);
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+
+        if (refresher.Running is { } running)
+        {
+            await running.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The loop of one source when replicas share snapshots: a look every
+    /// <see cref="ReplicatedCadence.Check"/>, each deciding whether to fetch.</summary>
+    internal async Task RunReplicatedAsync(ISourceRefresher refresher, ISnapshotReplicator replicator, CancellationToken stoppingToken)
+    {
+        var cadence = new ReplicatedCadence(refresher, replicator, timeProvider);
+        using var timer = new PeriodicTimer(cadence.Check, timeProvider);
+        try
+        {
+            do
+            {
+                _ = cadence.Look(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

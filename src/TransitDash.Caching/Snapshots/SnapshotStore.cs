@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using TransitDash.Feeds;
 using TransitDash.Internal;
+using TransitDash.Replication;
 
 namespace TransitDash.Snapshots;
 
@@ -124,8 +125,57 @@ public sealed partial class SnapshotStore
         return Apply(entry, new SnapshotUpdate(now) { Error = new SnapshotError(kind, message, now) });
     }
 
+    /// <summary>Applies a snapshot that a replicator shares, made by this replica's poller or by another
+    /// replica's: the source's metadata and data become the given ones as they are (version included), its
+    /// requests join the source's attempts, and subscribers are told. Which snapshot is newer is the
+    /// replicator's to decide: the store applies what it is given.</summary>
+    /// <param name="snapshot">The snapshot; its source must be registered and its data of the source's type.</param>
+    /// <returns>The new snapshot.</returns>
+    /// <exception cref="InvalidOperationException">The source is not registered, or the data is of another type.</exception>
+    public FeedSnapshot ApplyReplicated(ReplicatedSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (!_entries.TryGetValue(snapshot.Source, out var entry))
+        {
+            throw new InvalidOperationException($"Source '{snapshot.Source}' is not registered on this replica.");
+        }
+
+        if (snapshot.Data is { } data && !entry.DataType.IsInstanceOfType(data))
+        {
+            throw WrongType(snapshot.Source, entry.DataType, data.GetType());
+        }
+
+        FeedSnapshot next;
+        lock (entry.WriteLock)
+        {
+            var previous = entry.Snapshot;
+            next = entry.Create(snapshot.Data, snapshot.Metadata with { Source = entry.Name });
+
+            // Versions made here later (by an isolated replica) must stay above every version shared so far.
+            var version = Volatile.Read(ref _version);
+            while (version < next.Version && Interlocked.CompareExchange(ref _version, next.Version, version) != version)
+            {
+                version = Volatile.Read(ref _version);
+            }
+
+            Publish(entry, next, snapshot.Attempts, next.Version != previous.Version);
+        }
+
+        return next;
+    }
+
     /// <summary>Applies one ended attempt to a registered source.</summary>
     internal FeedSnapshot Apply<T>(string source, SnapshotUpdate update) => Apply(GetOrAdd<T>(source), update);
+
+    /// <summary>What applying one ended attempt would make of a registered source, without applying it: its
+    /// next metadata (the version still the previous one) and its data, for a replicator to share.</summary>
+    internal ReplicatedSnapshot Preview<T>(string source, SnapshotUpdate update)
+    {
+        var entry = GetOrAdd<T>(source);
+        var previous = entry.Snapshot;
+        var metadata = Next(previous.Metadata, update, previous.Version);
+        return new ReplicatedSnapshot(metadata, update.HasData ? update.Data : previous.UntypedData, update.Attempts) { DataChanged = update.HasData };
+    }
 
     private FeedSnapshot Apply(Entry entry, SnapshotUpdate update)
     {
@@ -133,27 +183,32 @@ public sealed partial class SnapshotStore
         lock (entry.WriteLock)
         {
             var previous = entry.Snapshot;
-            var metadata = Next(previous.Metadata, update);
+            var metadata = Next(previous.Metadata, update, update.HasData ? Interlocked.Increment(ref _version) : previous.Version);
             next = update.HasData ? entry.Create(update.Data, metadata) : previous with { Metadata = metadata };
-
-            // The single write that publishes the update: a reader sees the old snapshot or the new one.
-            Volatile.Write(ref entry.Current, next);
-            entry.Attempts.AddRange(update.Attempts);
-
-            // Inside the lock so that subscribers see one source's changes in order; publishing never waits.
-            Notify(new SnapshotChange(next, update.HasData));
+            Publish(entry, next, update.Attempts, update.HasData);
         }
 
         return next;
     }
 
-    private SnapshotMetadata Next(SnapshotMetadata previous, SnapshotUpdate update)
+    /// <summary>Swaps in a source's next snapshot; called under the entry's write lock.</summary>
+    private void Publish(Entry entry, FeedSnapshot next, IReadOnlyList<FeedAttempt> attempts, bool dataChanged)
+    {
+        // The single write that publishes the update: a reader sees the old snapshot or the new one.
+        Volatile.Write(ref entry.Current, next);
+        entry.Attempts.AddRange(attempts);
+
+        // Inside the lock so that subscribers see one source's changes in order; publishing never waits.
+        Notify(new SnapshotChange(next, dataChanged));
+    }
+
+    private static SnapshotMetadata Next(SnapshotMetadata previous, SnapshotUpdate update, long version)
     {
         var counted = (SnapshotMetadata)previous.Counted(update.At, update.HasData, update.Error, update.Duration, update.UpstreamTime);
         IReadOnlyList<FeedMetadata> feeds = update.Attempts.Count == 0 ? previous.Feeds : NextFeeds(previous.Feeds, update.Attempts);
         return counted with
         {
-            Version = update.HasData ? Interlocked.Increment(ref _version) : previous.Version,
+            Version = version,
             EntityCount = update.HasData ? update.EntityCount : previous.EntityCount,
             Warnings = update.Warnings ?? previous.Warnings,
             Feeds = feeds,

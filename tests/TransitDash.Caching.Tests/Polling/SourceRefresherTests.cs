@@ -9,7 +9,7 @@ using TransitDash.Snapshots;
 
 namespace TransitDash.Caching.Tests.Polling;
 
-public sealed class SourceRefresherTests : IDisposable
+public sealed partial class SourceRefresherTests : IDisposable
 {
     private readonly PollingHarness _harness = new();
 

@@ -5,7 +5,7 @@ using TransitDash.Polling;
 
 namespace TransitDash.Caching.Tests.Polling;
 
-public sealed class TransitDashPollerTests : IDisposable
+public sealed partial class TransitDashPollerTests : IDisposable
 {
     private readonly PollingHarness _harness = new();
 
@@ -59,8 +59,10 @@ public sealed class TransitDashPollerTests : IDisposable
         var hanging = sources.Refreshers.Single(r => r.Name == "subway-like");
 
         // Each step waits for its tick to be taken: a periodic timer that falls behind folds missed ticks into one.
+        var bikesRefresher = sources.Refreshers.Single(r => r.Name == "bikes-like");
         for (var minute = 1; minute <= 3; minute++)
         {
+            await Waits.Until(() => bikesRefresher.Running is null);
             _harness.Time.Advance(TimeSpan.FromSeconds(30));
             await Waits.Until(() => hanging.SkippedTicks == (2 * minute) - 1);
             _harness.Time.Advance(TimeSpan.FromSeconds(30));

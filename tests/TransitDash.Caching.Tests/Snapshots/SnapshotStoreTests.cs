@@ -4,7 +4,7 @@ using TransitDash.Snapshots;
 
 namespace TransitDash.Caching.Tests.Snapshots;
 
-public sealed class SnapshotStoreTests
+public sealed partial class SnapshotStoreTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 10, 2, 14, 20, 0, TimeSpan.Zero));
 

@@ -21,7 +21,7 @@ internal sealed class PollingHarness : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public PollingHarness(TransitDashOptions? options = null)
+    public PollingHarness(TransitDashOptions? options = null, FakeReplicator? replicator = null)
     {
         // Retries wait on the fake clock, which a test calling a source directly never advances: they are off
         // unless a test turns them on.
@@ -42,7 +42,8 @@ internal sealed class PollingHarness : IDisposable
         Metrics = new TransitDashMetrics(MeterFactory, Store, Time);
         Logger = new FakeLogger();
         Pipelines = new FeedPipelines(Options.Resilience, Time, new LoggerFactory([new FakeLoggerProvider(Logger.Collector)]));
-        Services = new PollingServices(Store, History, Evaluator, Metrics, Pipelines, Time, Logger);
+        Replicator = replicator;
+        Services = new PollingServices(Store, History, Evaluator, Metrics, Pipelines, Time, Logger, replicator);
     }
 
     public TransitDashOptions Options { get; }
@@ -69,6 +70,8 @@ internal sealed class PollingHarness : IDisposable
 
     public PollingServices Services { get; }
 
+    public FakeReplicator? Replicator { get; }
+
     public IServiceProvider Provider => _provider;
 
     public SourceRefresher<T> Refresher<T>(IPolledSource<T> source, string? title = null) =>
@@ -78,7 +81,7 @@ internal sealed class PollingHarness : IDisposable
         new(Microsoft.Extensions.Options.Options.Create(Options), registrations, Services, _provider);
 
     public TransitDashPoller Poller(SourceSet sources) =>
-        new(sources, Time, Microsoft.Extensions.Options.Options.Create(Options), new FakeLogger<TransitDashPoller>(Logger.Collector));
+        new(sources, Time, Microsoft.Extensions.Options.Options.Create(Options), new FakeLogger<TransitDashPoller>(Logger.Collector), Replicator);
 
     public static SourceRegistration Registration<T>(IPolledSource<T> source) =>
         new(source.Name, source.PollInterval, (_, set) => set.Create(source, source.Name, source.Name));

@@ -1,5 +1,6 @@
 using System.Text;
 using TransitDash.Feeds.Http;
+using TransitDash.Testing;
 
 namespace TransitDash.Feeds.Tests.Http;
 

@@ -272,6 +272,72 @@ public sealed class GbfsClientTests : IAsyncLifetime
         Assert.Contains("station_status.json", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FetchAsync_SnapshotFolders_PlaysOneSnapshotPerFetchInNameOrderThenTheLastAgain()
+    {
+        using var folder = new TempDirectory();
+        var status = Fixtures.Bytes("citibike/v2.3/station_status.json");
+        WriteSnapshot(folder, "20260929T193944000Z", "gbfs.json", "station_information.json", "station_status.json", "vehicle_types.json");
+        WriteSnapshot(folder, "20260929T194044000Z", "station_information.json", "vehicle_types.json");
+        Directory.CreateDirectory(Path.Combine(folder.FullPath, "20260929T194044000Z"));
+        File.WriteAllBytes(Path.Combine(folder.FullPath, "20260929T194044000Z", "station_status.json"), GbfsPayloads.WithEveryBikeTaken(status));
+        Directory.CreateDirectory(Path.Combine(folder.FullPath, ".partial"));
+
+        var first = await Client.FetchAsync(new GbfsSource("citibike", folder.FullPath), Cancel);
+        var second = await Client.FetchAsync(new GbfsSource("citibike", folder.FullPath), Cancel);
+        var third = await Client.FetchAsync(new GbfsSource("citibike", folder.FullPath), Cancel);
+
+        Assert.Contains(first.System!.Stations, s => s.Status!.NumBikesAvailable > 0);
+        Assert.All(second.System!.Stations, s => Assert.Equal(0, s.Status!.NumBikesAvailable));
+        Assert.All(third.System!.Stations, s => Assert.Equal(0, s.Status!.NumBikesAvailable));
+        Assert.Equal(
+            ["20260929T193944000Z/gbfs.json", "20260929T193944000Z/station_information.json", "20260929T193944000Z/station_status.json", "20260929T193944000Z/vehicle_types.json"],
+            first.Responses.Select(r => Relative(folder, r.SourceFile!)));
+        Assert.Equal(
+            ["20260929T194044000Z/station_information.json", "20260929T194044000Z/station_status.json", "20260929T194044000Z/vehicle_types.json"],
+            second.Responses.Select(r => Relative(folder, r.SourceFile!)));
+    }
+
+    [Fact]
+    public async Task FetchAsync_SnapshotLacksADocument_ReadsItFromTheLatestEarlierSnapshot()
+    {
+        using var folder = new TempDirectory();
+        WriteSnapshot(folder, "1", "gbfs.json", "station_information.json", "station_status.json", "vehicle_types.json");
+        WriteSnapshot(folder, "2", "station_information.json", "vehicle_types.json");
+        WriteSnapshot(folder, "3", "station_status.json");
+
+        await Client.FetchAsync(new GbfsSource("citibike", folder.FullPath), Cancel);
+        var second = await Client.FetchAsync(new GbfsSource("citibike", folder.FullPath), Cancel);
+        var third = await Client.FetchAsync(new GbfsSource("citibike", folder.FullPath), Cancel);
+
+        Assert.Equal(["2/station_information.json", "1/station_status.json", "2/vehicle_types.json"], second.Responses.Select(r => Relative(folder, r.SourceFile!)));
+        Assert.Equal(["2/station_information.json", "3/station_status.json", "2/vehicle_types.json"], third.Responses.Select(r => Relative(folder, r.SourceFile!)));
+        Assert.Equal(10, third.System!.Stations.Count);
+    }
+
+    [Fact]
+    public async Task FetchAsync_FirstSnapshotWithoutDiscovery_IsFileNotFoundNamingGbfsJson()
+    {
+        using var folder = new TempDirectory();
+        WriteSnapshot(folder, "1", "station_information.json", "station_status.json");
+
+        var error = await Assert.ThrowsAsync<FeedException>(() => Client.FetchAsync(new GbfsSource("citibike", folder.FullPath), Cancel));
+
+        Assert.Equal(FeedErrorKind.Connection, error.Kind);
+        Assert.Contains("gbfs.json", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void WriteSnapshot(TempDirectory folder, string snapshot, params string[] names)
+    {
+        Directory.CreateDirectory(Path.Combine(folder.FullPath, snapshot));
+        foreach (var name in names)
+        {
+            folder.Write(Path.Combine(snapshot, name), Fixtures.Bytes($"citibike/v2.3/{name}"));
+        }
+    }
+
+    private static string Relative(TempDirectory folder, string path) => Path.GetRelativePath(folder.FullPath, path).Replace('\\', '/');
+
     /// <summary>Serves a recorded system's discovery (rewritten to point here) and its three feeds, each with an ETag.</summary>
     private string MapRecordedSystem(string version, string prefix, string languageSegment)
     {

@@ -23,6 +23,7 @@ internal sealed class GbfsClient(IFeedClient feedClient, TimeProvider timeProvid
     // Each fetch reads one state and publishes a new one, so overlapping fetches of a source cannot
     // mix documents of different moments; the later one simply wins.
     private readonly ConcurrentDictionary<(string Name, string DiscoveryUrl, string Language), SourceState> states = new();
+    private readonly GbfsSnapshotReplay snapshots = new();
 
     public async Task<GbfsFetchResult> FetchAsync(GbfsSource source, CancellationToken cancellationToken = default)
     {
@@ -30,7 +31,7 @@ internal sealed class GbfsClient(IFeedClient feedClient, TimeProvider timeProvid
         ArgumentException.ThrowIfNullOrWhiteSpace(source.Name, nameof(source));
 
         var key = (source.Name, source.DiscoveryUrl, source.Language);
-        var discoveryLocation = DiscoveryLocation(source);
+        var (discoveryLocation, snapshot) = Locate(source);
         var state = states.GetValueOrDefault(key) ?? SourceState.Empty;
         var responses = new List<FeedResponse>();
 
@@ -45,14 +46,14 @@ internal sealed class GbfsClient(IFeedClient feedClient, TimeProvider timeProvid
         IReadOnlyList<Document> documents;
         try
         {
-            documents = await FetchDocumentsAsync(source, discoveryLocation, state, cancellationToken).ConfigureAwait(false);
+            documents = await FetchDocumentsAsync(source, discoveryLocation, snapshot, state, cancellationToken).ConfigureAwait(false);
         }
         catch (FeedHttpException e) when (e.StatusCode == HttpStatusCode.NotFound && !discoveryRead)
         {
             // A moved feed is announced by a new discovery document; read it unconditionally and try once more.
             Log.GbfsDiscoveryRead(logger, source.Name, "a listed feed answered 404");
             state = states[key] = await ReadDiscoveryAsync(source, discoveryLocation, state, conditional: false, responses, cancellationToken).ConfigureAwait(false);
-            documents = await FetchDocumentsAsync(source, discoveryLocation, state, cancellationToken).ConfigureAwait(false);
+            documents = await FetchDocumentsAsync(source, discoveryLocation, snapshot, state, cancellationToken).ConfigureAwait(false);
         }
 
         responses.AddRange(documents.Select(d => d.Response));
@@ -107,7 +108,7 @@ internal sealed class GbfsClient(IFeedClient feedClient, TimeProvider timeProvid
         };
     }
 
-    private async Task<IReadOnlyList<Document>> FetchDocumentsAsync(GbfsSource source, FeedLocation discoveryLocation, SourceState state, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Document>> FetchDocumentsAsync(GbfsSource source, FeedLocation discoveryLocation, GbfsSnapshot? snapshot, SourceState state, CancellationToken cancellationToken)
     {
         var discovery = state.Discovery!;
         var names = new List<string> { StationInformation, StationStatus };
@@ -116,7 +117,7 @@ internal sealed class GbfsClient(IFeedClient feedClient, TimeProvider timeProvid
             names.Add(VehicleTypes);
         }
 
-        var fetches = names.Select(name => FetchDocumentAsync(source, name, ListedUrl(source, discoveryLocation, discovery, name), state, cancellationToken));
+        var fetches = names.Select(name => FetchDocumentAsync(source, name, ListedUrl(source, discoveryLocation, snapshot, discovery, name), state, cancellationToken));
         return await Task.WhenAll(fetches).ConfigureAwait(false);
     }
 
@@ -142,17 +143,26 @@ internal sealed class GbfsClient(IFeedClient feedClient, TimeProvider timeProvid
         return new Document(name, response, new CachedDocument(url, response.Body, Validators.From(response)));
     }
 
-    private static FeedLocation DiscoveryLocation(GbfsSource source)
+    /// <summary>Where this fetch reads the discovery: its URL or file; for a folder, its <c>gbfs.json</c>;
+    /// for a folder of snapshots (<see cref="GbfsSnapshotReplay"/>), the next snapshot's.</summary>
+    private (FeedLocation Discovery, GbfsSnapshot? Snapshot) Locate(GbfsSource source)
     {
         var location = FeedLocation.Parse(source.Name, source.DiscoveryUrl);
-        return location.LocalPath is { } path && Directory.Exists(path)
-            ? location with { LocalPath = Path.Combine(path, DiscoveryFileName) }
-            : location;
+        if (location.LocalPath is not { } path || !Directory.Exists(path))
+        {
+            return (location, null);
+        }
+
+        var discoveryFile = Path.Combine(path, DiscoveryFileName);
+        return !File.Exists(discoveryFile) && snapshots.Next(source.Name, path) is { } snapshot
+            ? (location with { LocalPath = snapshot.PathOf(DiscoveryFileName) }, snapshot)
+            : (location with { LocalPath = discoveryFile }, null);
     }
 
     /// <summary>Where to fetch a listed feed: its URL, resolved against the discovery URL; or, for a
-    /// discovery read from disk, the file of the same name beside it.</summary>
-    private static string ListedUrl(GbfsSource source, FeedLocation discoveryLocation, GbfsDiscovery discovery, string name)
+    /// discovery read from disk, the file of the same name beside it (in a snapshot recording, the
+    /// snapshot's, else the latest earlier snapshot's).</summary>
+    private static string ListedUrl(GbfsSource source, FeedLocation discoveryLocation, GbfsSnapshot? snapshot, GbfsDiscovery discovery, string name)
     {
         if (!discovery.Feeds.TryGetValue(name, out var listed))
         {
@@ -163,7 +173,8 @@ internal sealed class GbfsClient(IFeedClient feedClient, TimeProvider timeProvid
         {
             var path = listed.IsAbsoluteUri ? listed.AbsolutePath : listed.OriginalString.Split('?', '#')[0];
             var fileName = Path.GetFileName(Uri.UnescapeDataString(path));
-            return Path.Combine(Path.GetDirectoryName(discoveryFile)!, fileName.Length == 0 ? $"{name}.json" : fileName);
+            fileName = fileName.Length == 0 ? $"{name}.json" : fileName;
+            return snapshot?.PathOf(fileName) ?? Path.Combine(Path.GetDirectoryName(discoveryFile)!, fileName);
         }
 
         var absolute = listed.IsAbsoluteUri ? listed : new Uri(discoveryLocation.HttpUri!, listed);

@@ -2,11 +2,11 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using TransitDash.Simulator;
 
-namespace TransitDash.Web.Hosting;
+namespace TransitDash.Hosting;
 
 /// <summary><c>--demo</c>: starts the simulated upstream for the configured stations and points every
 /// feed at it, so the board runs with no network.</summary>
-internal static class DemoMode
+public static class DemoMode
 {
     public static DemoScenario Scenario(IConfiguration configuration)
     {

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 
-namespace TransitDash.Web.Hosting;
+namespace TransitDash.Hosting;
 
 /// <summary>Turns what stops a host at start (bad arguments, a missing or malformed config.yaml, invalid
 /// options) into one message listing every problem; other exceptions are not startup problems.</summary>
-internal static class StartupProblems
+public static class StartupProblems
 {
     public static string? Describe(Exception exception)
     {

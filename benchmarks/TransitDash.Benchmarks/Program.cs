@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+using TransitDash.Benchmarks;
+
+// "throughput" is a plain timed loop for side-by-side runs with other tools; anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "throughput")
+{
+    return ThroughputMode.Run(args[1..], Console.Out);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Recordings).Assembly).Run(args);
+return 0;

@@ -1,0 +1,1 @@
+return await TransitDash.ConsoleHost.ConsoleApp.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging.Testing;
+using TransitDash.Feeds.GtfsRealtime;
+using TransitDash.Feeds.GtfsRealtime.Arrivals;
+using TransitDash.Feeds.GtfsRealtime.Arrivals.Internal;
+
+namespace TransitDash.Feeds.Tests.GtfsRealtime.Arrivals;
+
+/// <summary>Runs the wire projection and the typed one (ParseTripFeed + Project) on the same payloads with
+/// two projectors of the same options, and checks they agree on everything: arrivals (record equality, same
+/// order), each feed's header time and counts, and every log line.</summary>
+internal static class WireProjection
+{
+    /// <summary>The Financial District stations of the performance issue (419 230 M23 139 R26 142 420).</summary>
+    public static readonly SubwayStation[] FiDi =
+    [
+        new("Wall St", ["419", "230"]),
+        new("Broad St", ["M23"]),
+        new("Rector St", ["139", "R26"]),
+        new("South Ferry", ["142"]),
+        new("Bowling Green", ["420"]),
+    ];
+
+    /// <summary>Projects both ways and asserts they agree.</summary>
+    /// <param name="options">The projector options.</param>
+    /// <param name="feeds">Feed names and payloads, in configured order.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="fromWire">True when every feed must have been read from the wire (not handed to the typed parser).</param>
+    /// <returns>The wire projection's result.</returns>
+    public static ProjectedArrivals AssertSameAsTyped(ArrivalProjectorOptions options, IReadOnlyList<(string Name, byte[] Payload)> feeds, DateTimeOffset now, bool fromWire = true)
+    {
+        var typedLog = new FakeLogger<ArrivalProjector>();
+        var wireLog = new FakeLogger<ArrivalProjector>();
+        var typed = feeds.Select(f => GtfsRealtimeParser.ParseTripFeed(f.Name, f.Payload)).ToArray();
+
+        var expected = new ArrivalProjector(options, logger: typedLog).Project(typed, now);
+        var reports = new WireReadReport[feeds.Count];
+        var actual = new ArrivalProjector(options, logger: wireLog).ProjectFromWireReporting(feeds.Select(f => (f.Name, (ReadOnlyMemory<byte>)f.Payload)).ToArray(), now, reports);
+
+        if (fromWire)
+        {
+            Assert.All(reports, r => Assert.Null(r.FallbackReason));
+        }
+        else
+        {
+            Assert.All(reports, r => Assert.NotNull(r.FallbackReason));
+        }
+
+        Assert.Equal(expected, actual.Arrivals);
+        Assert.Equal(typed.Select(f => new TripFeedSummary(f.FeedName, f.HeaderTime, f.TripUpdates.Count, f.VehiclePositions.Count)), actual.Feeds);
+        Assert.Equal(Lines(typedLog), Lines(wireLog));
+        return actual;
+    }
+
+    /// <summary>The same, for one feed.</summary>
+    public static ProjectedArrivals AssertSameAsTyped(ArrivalProjectorOptions options, byte[] payload, DateTimeOffset now, bool fromWire = true) =>
+        AssertSameAsTyped(options, [("feed", payload)], now, fromWire);
+
+    /// <summary>Why the wire reader handed a single feed to the typed parser; null when it did not.</summary>
+    public static string? FallbackReason(ArrivalProjectorOptions options, byte[] payload, DateTimeOffset now)
+    {
+        var reports = new WireReadReport[1];
+        new ArrivalProjector(options).ProjectFromWireReporting([("feed", payload)], now, reports);
+        return reports[0].FallbackReason;
+    }
+
+    /// <summary>Checks that both ways accept the payload with the same arrivals, or both reject it with the same
+    /// <see cref="FeedPayloadException"/>; returns the problem, or null when accepted.</summary>
+    public static string? AssertSameOutcome(ArrivalProjectorOptions options, byte[] payload, DateTimeOffset now)
+    {
+        var projector = new ArrivalProjector(options);
+        FeedPayloadException? typedError = null, wireError = null;
+        IReadOnlyList<Arrival>? typed = null, wire = null;
+        try
+        {
+            typed = projector.Project([GtfsRealtimeParser.ParseTripFeed("feed", payload)], now);
+        }
+        catch (FeedPayloadException error)
+        {
+            typedError = error;
+        }
+
+        try
+        {
+            wire = projector.ProjectFromWire([("feed", payload)], now).Arrivals;
+        }
+        catch (FeedPayloadException error)
+        {
+            wireError = error;
+        }
+
+        Assert.Equal((typedError?.FeedName, typedError?.Problem), (wireError?.FeedName, wireError?.Problem));
+        Assert.Equal(typed, wire);
+        return typedError?.Problem;
+    }
+
+    private static IEnumerable<string> Lines(FakeLogger<ArrivalProjector> logger) =>
+        logger.Collector.GetSnapshot().Select(r => $"{r.Level} {r.Id.Id} {r.Message}");
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using TransitDash.Simulator.Upstream;
+using TransitDash.Testing;
+
+namespace TransitDash.Web.Tests.Support;
+
+/// <summary>A loopback upstream serving the recordings of Saturday 2019-09-15 00:01Z (every subway feed of
+/// that moment, captured within 30 s of each other) and the Citi Bike GBFS 2.3 capture, through a discovery
+/// document that points at this server. Every route can be switched to a fault and back.</summary>
+internal sealed class RecordedUpstream : IAsyncDisposable
+{
+    /// <summary>The subway feeds of the 2019 moment: configured name and recording.</summary>
+    public static readonly IReadOnlyList<(string Name, string Recording)> SubwayFeeds =
+    [
+        ("1234567S", "mta/gtfs-123456s-20190915T000100Z.pb"),
+        ("7", "mta/gtfs-7-20190915T000104Z.pb"),
+        ("ACE", "mta/gtfs-ace-20190915T000112Z.pb"),
+        ("BDFM", "mta/gtfs-bdfm-20190915T000116Z.pb"),
+        ("G", "mta/gtfs-g-20190915T000111Z.pb"),
+        ("JZ", "mta/gtfs-jz-20190915T000104Z.pb"),
+        ("L", "mta/gtfs-l-20190915T000046Z.pb"),
+        ("NQRW", "mta/gtfs-nqrw-20190915T000114Z.pb"),
+        ("SIR", "mta/gtfs-si-20190915T000110Z.pb"),
+    ];
+
+    private const string DiscoveryPath = "/gbfs/gbfs.json";
+    private const string AlertsPath = "/mta/alerts";
+
+    // The GBFS feeds the library reads, served from the 2.3 capture.
+    private static readonly IReadOnlyList<string> GbfsFeeds = ["station_information", "station_status", "vehicle_types"];
+
+    private readonly Dictionary<string, UpstreamBehavior> recorded = new(StringComparer.Ordinal);
+    private readonly LoopbackUpstream server;
+
+    private RecordedUpstream(LoopbackUpstream server) => this.server = server;
+
+    public string DiscoveryUrl => server.Url(DiscoveryPath);
+
+    public string AlertsUrl => server.Url(AlertsPath);
+
+    /// <summary>Starts the server; every route serves its recording.</summary>
+    public static async Task<RecordedUpstream> StartAsync()
+    {
+        Fixtures.Require();
+        var upstream = new RecordedUpstream(await LoopbackUpstream.StartAsync());
+        upstream.Prepare();
+        upstream.ServeRecordings();
+        return upstream;
+    }
+
+    public string SubwayUrl(string feedName) => server.Url(SubwayPath(feedName));
+
+    /// <summary>Every route serves its recording again.</summary>
+    public void ServeRecordings()
+    {
+        foreach (var (path, behavior) in recorded)
+        {
+            server.Map(path, behavior);
+        }
+    }
+
+    /// <summary>Every route answers with the same behavior (a fault).</summary>
+    public void AnswerEverywhere(UpstreamBehavior behavior)
+    {
+        foreach (var path in recorded.Keys)
+        {
+            server.Map(path, behavior);
+        }
+    }
+
+    public ValueTask DisposeAsync() => server.DisposeAsync();
+
+    private void Prepare()
+    {
+        foreach (var (name, recording) in SubwayFeeds)
+        {
+            recorded[SubwayPath(name)] = UpstreamBehavior.Fixture(recording);
+        }
+
+        // The numbered lines' feed carries the alert entity of that moment; it stands in for the alerts feed.
+        recorded[AlertsPath] = UpstreamBehavior.Fixture(SubwayFeeds[0].Recording);
+        recorded[DiscoveryPath] = UpstreamBehavior.Serve(Encoding.UTF8.GetBytes(Discovery()), "application/json");
+        foreach (var feed in GbfsFeeds)
+        {
+            recorded[GbfsPath(feed)] = UpstreamBehavior.Fixture($"citibike/v2.3/{feed}.json");
+        }
+    }
+
+    private static string SubwayPath(string feedName) => "/mta/" + feedName;
+
+    private static string GbfsPath(string feed) => $"/gbfs/en/{feed}.json";
+
+    /// <summary>A GBFS 2.3 discovery document like the capture's (same last_updated), listing this server's routes.</summary>
+    private string Discovery()
+    {
+        var feeds = GbfsFeeds.Select(f => (JsonNode)new JsonObject { ["name"] = f, ["url"] = server.Url(GbfsPath(f)) });
+        return new JsonObject
+        {
+            ["last_updated"] = 1790710841,
+            ["ttl"] = 60,
+            ["version"] = "2.3",
+            ["data"] = new JsonObject { ["en"] = new JsonObject { ["feeds"] = new JsonArray([.. feeds]) } },
+        }.ToJsonString();
+    }
+}

@@ -74,7 +74,6 @@ internal sealed class FeedPipeline
             });
         }
 
-        builder.AddTimeout(options.AttemptTimeout);
         _pipeline = builder.Build();
     }
 
@@ -147,12 +146,15 @@ internal sealed class FeedPipeline
         Func<T, IReadOnlyList<FeedAttempt>> describe)
     {
         // Set here, it reaches the requests this try makes and is gone again when the try returns.
-        var log = new RequestLog(_options.AttemptTimeout, _timeProvider, run.StoppingToken);
+        // The attempt timeout is the try's own clock, not a Polly timeout strategy, so that it can stand still
+        // while the try's requests wait their turn at a host (see ObservedFeedClient).
+        using var clock = new AttemptClock(_options.AttemptTimeout, _timeProvider, context.CancellationToken);
+        var log = new RequestLog(_options.AttemptTimeout, clock, _timeProvider, run.StoppingToken);
         RequestLog.Current = log;
         var started = _timeProvider.GetTimestamp();
         try
         {
-            var result = await fetch(context.CancellationToken).ConfigureAwait(false);
+            var result = await fetch(clock.Token).ConfigureAwait(false);
             var requests = log.Attempts;
             run.Succeeded(requests.Count > 0 ? requests : describe(result));
             return Outcome.FromResult(result);

@@ -7,7 +7,7 @@ namespace TransitDash.Resilience;
 /// <summary>The requests one try of a feed made through <see cref="IFeedClient"/>, as <see cref="ObservedFeedClient"/>
 /// saw them: the record behind every attempt, with the status, size and latency the typed clients do not hand
 /// back when they fail. It travels with the try's async flow, so the feed clients need not know of it.</summary>
-internal sealed class RequestLog(TimeSpan attemptTimeout, TimeProvider timeProvider, CancellationToken stoppingToken)
+internal sealed class RequestLog(TimeSpan attemptTimeout, AttemptClock clock, TimeProvider timeProvider, CancellationToken stoppingToken)
 {
     private static readonly AsyncLocal<RequestLog?> CurrentLog = new();
 
@@ -20,6 +20,9 @@ internal sealed class RequestLog(TimeSpan attemptTimeout, TimeProvider timeProvi
         get => CurrentLog.Value;
         set => CurrentLog.Value = value;
     }
+
+    /// <summary>The try's attempt timeout, which stands still while a request waits for its host's turn.</summary>
+    public AttemptClock Clock => clock;
 
     /// <summary>The requests so far, in the order they ended.</summary>
     public IReadOnlyList<FeedAttempt> Attempts

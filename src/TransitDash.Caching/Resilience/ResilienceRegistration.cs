@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
 using TransitDash.Feeds.Http;
 using TransitDash.Options;
 
@@ -13,7 +11,8 @@ namespace TransitDash.Resilience;
 /// <see cref="FeedPipeline"/> per feed), not the HTTP handler: only there is a poll whole, with its payload
 /// parsed and checked, so a truncated or frozen feed counts as the failure it is, and a GBFS poll of several
 /// documents counts once. The rate limit is the other way round: it is about requests to a host, whichever
-/// feed makes them, so it sits in the named client's handler, one limiter per host:port.</remarks>
+/// feed makes them, so it sits in the feed byte client every request goes through, one limiter per host:port,
+/// where a request waits its turn before its attempt is timed.</remarks>
 internal static class ResilienceRegistration
 {
     /// <summary>The feeds' <c>HttpClient</c> timeout: only a backstop for requests made outside a feed's pipeline
@@ -37,15 +36,9 @@ internal static class ResilienceRegistration
             {
                 var attemptTimeout = provider.GetRequiredService<IOptions<TransitDashOptions>>().Value.Resilience.AttemptTimeout;
                 client.Timeout = attemptTimeout < BackstopTimeout ? BackstopTimeout : attemptTimeout + TimeSpan.FromSeconds(1);
-            })
-            .AddResilienceHandler("TransitDash.HostRateLimit", static (pipeline, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptions<TransitDashOptions>>().Value.Resilience;
-                var limiter = HostRateLimiter.Create(options.MaxRequestsPerSecond);
-                context.OnPipelineDisposed(limiter.Dispose);
-                pipeline.AddRateLimiter(limiter);
-            })
-            .SelectPipelineByAuthority();
+            });
+        services.AddSingleton(provider => new HostRateLimiters(
+            provider.GetRequiredService<IOptions<TransitDashOptions>>().Value.Resilience.MaxRequestsPerSecond));
 
         ObserveRequests(services);
     }
@@ -65,7 +58,7 @@ internal static class ResilienceRegistration
 
         var inner = services[index];
         services[index] = ServiceDescriptor.Singleton<IFeedClient>(provider =>
-            new ObservedFeedClient(Create(provider, inner), provider.GetRequiredService<TimeProvider>()));
+            new ObservedFeedClient(Create(provider, inner), provider.GetRequiredService<HostRateLimiters>(), provider.GetRequiredService<TimeProvider>()));
     }
 
     private static IFeedClient Create(IServiceProvider provider, ServiceDescriptor descriptor) =>

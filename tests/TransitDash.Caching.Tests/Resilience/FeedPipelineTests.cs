@@ -11,12 +11,17 @@ using TransitDash.Snapshots;
 
 namespace TransitDash.Caching.Tests.Resilience;
 
-public sealed class FeedPipelineTests
+public sealed class FeedPipelineTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2025, 10, 2, 14, 20, 0, TimeSpan.Zero);
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
     private readonly FakeTimeProvider _time = new(Start);
+
+    // Generous: these tests are about the pipeline, not the host limit.
+    private readonly HostRateLimiters _limiters = new(1000);
+
+    public void Dispose() => _limiters.Dispose();
     private readonly FakeLogger _logger = new();
 
     private FeedPipeline Pipeline(Action<ResilienceOptions>? configure = null)
@@ -256,7 +261,7 @@ public sealed class FeedPipelineTests
     public async Task PollAsync_PayloadRejectedAfterItArrived_IsRecordedWithWhatArrived()
     {
         var inner = new FakeFeedClient { Handler = request => FakeGtfsRealtimeClient.Response(request.FeedName, 200, notModified: false, Start) };
-        var client = new ObservedFeedClient(inner, _time);
+        var client = new ObservedFeedClient(inner, _limiters, _time);
         var script = new Script(async ct =>
         {
             await client.GetAsync(new FeedRequest("ACE", "http://127.0.0.1:1/ace"), ct);
@@ -276,7 +281,7 @@ public sealed class FeedPipelineTests
     {
         var inner = new FakeFeedClient { Handler = request => FakeGtfsRealtimeClient.Response(request.FeedName, 200, notModified: false, Start) };
         var hanging = new HangingFeedClient(inner, "citibike/station_status");
-        var client = new ObservedFeedClient(hanging, _time);
+        var client = new ObservedFeedClient(hanging, _limiters, _time);
         var script = new Script(async ct =>
         {
             await Task.WhenAll(

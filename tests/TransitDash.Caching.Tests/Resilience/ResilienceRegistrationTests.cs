@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TransitDash.Feeds;
 using TransitDash.Feeds.Http;
+using TransitDash.Resilience;
+using TransitDash.Snapshots;
 using TransitDash.Simulator.Upstream;
 
 namespace TransitDash.Caching.Tests.Resilience;
@@ -78,5 +81,46 @@ public sealed class ResilienceRegistrationTests
 
         Assert.Single(first.Requests);
         Assert.Single(second.Requests);
+    }
+
+    [Fact]
+    public async Task FeedPoll_RequestsQueuedAtTheirHost_WaitBeforeTheAttemptTimeoutStarts()
+    {
+        await using var upstream = await ServingAsync();
+        await using var provider = Services(("MaxRequestsPerSecond", "2"), ("AttemptTimeout", "400ms"), ("Retries", "0"));
+        var client = provider.GetRequiredService<IFeedClient>();
+        var pipeline = provider.GetRequiredService<FeedPipelines>().For("bikes", "bikes");
+
+        // One try asking one host four times at 2/s: the last request waits about 1.5 s for its turn, far past the
+        // 400 ms attempt timeout, which times the upstream's answers, not the queue.
+        var poll = await pipeline.PollAsync(
+            ct => Task.WhenAll(Enumerable.Range(0, 4).Select(i => client.GetAsync(new FeedRequest($"doc-{i}", upstream.Url("/feed")), ct))),
+            _ => [],
+            TimeSpan.FromSeconds(30),
+            Cancel);
+
+        Assert.True(poll.Succeeded, poll.Error?.Message);
+        Assert.Equal(4, poll.Attempts.Count(a => a.Outcome == AttemptOutcome.Ok));
+        var arrivals = upstream.Requests.Select(r => r.ReceivedAt).Order().ToArray();
+        Assert.True(arrivals[^1] - arrivals[0] >= TimeSpan.FromMilliseconds(1200), $"4 requests at 2/s took {arrivals[^1] - arrivals[0]}");
+    }
+
+    [Fact]
+    public async Task FeedPoll_UpstreamSlowerThanTheAttemptTimeout_StillTimesOutAfterItsTurn()
+    {
+        await using var upstream = await LoopbackUpstream.StartAsync(Cancel);
+        upstream.Map("/feed", UpstreamBehavior.Hang());
+        await using var provider = Services(("MaxRequestsPerSecond", "2"), ("AttemptTimeout", "300ms"), ("Retries", "0"));
+        var client = provider.GetRequiredService<IFeedClient>();
+        var pipeline = provider.GetRequiredService<FeedPipelines>().For("bikes", "bikes");
+
+        var poll = await pipeline.PollAsync(
+            ct => Task.WhenAll(Enumerable.Range(0, 3).Select(i => client.GetAsync(new FeedRequest($"doc-{i}", upstream.Url("/feed")), ct))),
+            _ => [],
+            TimeSpan.FromSeconds(30),
+            Cancel).WaitAsync(TimeSpan.FromSeconds(10), Cancel);
+
+        Assert.False(poll.Succeeded);
+        Assert.Equal(FeedErrorKind.Timeout, poll.Error!.Kind);
     }
 }

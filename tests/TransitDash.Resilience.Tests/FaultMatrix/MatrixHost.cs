@@ -179,6 +179,10 @@ internal sealed class MatrixHost : IAsyncDisposable
             ["TransitDash:Citibike:DiscoveryUrl"] = $"http://{GbfsHost}:{port}{GbfsPath("gbfs")}",
             ["TransitDash:Health:StaleAfter"] = Text(MatrixTimings.StaleAfter),
             ["TransitDash:Health:ErrorAfter"] = Text(MatrixTimings.ErrorAfter),
+
+            // Short, so that the health history is at its bound before the leak check's first measure: a history
+            // still filling up would pass for a leak.
+            ["TransitDash:History:Retention"] = "3s",
             ["TransitDash:Resilience:AttemptTimeout"] = Text(MatrixTimings.AttemptTimeout),
             ["TransitDash:Resilience:Retries"] = MatrixTimings.Retries.ToString(CultureInfo.InvariantCulture),
             ["TransitDash:Resilience:RetryDelay"] = Text(MatrixTimings.RetryDelay),

@@ -45,6 +45,10 @@ public static class DemoMode
         overrides["TransitDash:Alerts:Url"] = upstream.AlertsUrl;
         overrides["TransitDash:Citibike:DiscoveryUrl"] = upstream.GbfsDiscoveryUrl;
         overrides["TransitDash:ClockStart"] = string.Empty;
+
+        // Every feed is on the in-process simulator, one host: a limit meant to spare a real upstream only
+        // spaces the demo's requests out.
+        overrides["TransitDash:Resilience:MaxRequestsPerSecond"] = "1000";
         return overrides;
     }
 

@@ -6,11 +6,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using TransitDash.Feeds.Http;
 using TransitDash.Health;
 using TransitDash.Internal;
 using TransitDash.Options;
 using TransitDash.Polling;
+using TransitDash.Resilience;
 using TransitDash.Replication;
 using TransitDash.Snapshots;
 
@@ -57,9 +57,7 @@ public static class TransitDashServiceCollectionExtensions
         // over that, and a clock the host registered first (a test's fake) must win over ClockStart.
         services.TryAddSingleton(CreateTimeProvider);
 
-        services.AddTransitDashFeedClients()
-            .ConfigureHttpClient((provider, client) =>
-                client.Timeout = provider.GetRequiredService<IOptions<TransitDashOptions>>().Value.Resilience.AttemptTimeout);
+        ResilienceRegistration.Add(services);
 
         services.TryAddSingleton(provider => new SnapshotStore(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider => new FeedHealthEvaluator(Options(provider).Health));
@@ -77,6 +75,7 @@ public static class TransitDashServiceCollectionExtensions
             provider.GetRequiredService<HealthHistory>(),
             provider.GetRequiredService<FeedHealthEvaluator>(),
             provider.GetRequiredService<TransitDashMetrics>(),
+            provider.GetRequiredService<FeedPipelines>(),
             provider.GetRequiredService<TimeProvider>(),
             (ILogger?)provider.GetService<ILoggerFactory>()?.CreateLogger("TransitDash.Polling") ?? NullLogger.Instance,
             provider.GetService<ISnapshotReplicator>()));

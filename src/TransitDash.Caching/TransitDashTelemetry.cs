@@ -27,6 +27,10 @@ public static class TransitDashTelemetry
     /// <summary>Gauge: how many items each source's data holds (arrivals, stations, alerts). Tag: <see cref="SourceTag"/>.</summary>
     public const string SnapshotEntities = "transitdash.snapshot.entities";
 
+    /// <summary>Gauge: the state of each feed's circuit breaker, <c>0</c> closed, <c>1</c> half-open (the break is
+    /// over; the next poll is one trial), <c>2</c> open. Tags: <see cref="SourceTag"/>, <see cref="FeedTag"/>.</summary>
+    public const string CircuitState = "transitdash.circuit.state";
+
     /// <summary>Counter: poll ticks skipped because the source's previous fetch was still running. Tag: <see cref="SourceTag"/>.</summary>
     public const string SkippedTicks = "transitdash.poll.skipped";
 

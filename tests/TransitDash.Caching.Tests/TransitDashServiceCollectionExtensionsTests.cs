@@ -8,11 +8,14 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TransitDash.Caching.Tests.Support;
+using TransitDash.Feeds;
 using TransitDash.Feeds.Gbfs;
 using TransitDash.Feeds.Http;
 using TransitDash.Health;
 using TransitDash.Options;
 using TransitDash.Polling;
+using TransitDash.Resilience;
+using TransitDash.Simulator.Upstream;
 using TransitDash.Snapshots;
 using TransitDash.Sources;
 using TransitDash.Testing;
@@ -134,6 +137,8 @@ public sealed partial class TransitDashServiceCollectionExtensionsTests
         Assert.Single(services, d => d.ServiceType == typeof(SnapshotStore));
         Assert.Single(services, d => d.ServiceType == typeof(TimeProvider));
         Assert.Single(services, d => d.ImplementationType == typeof(TransitDashOptionsValidator));
+        Assert.Single(services, d => d.ServiceType == typeof(FeedPipelines));
+        Assert.Single(services, d => d.ServiceType == typeof(IFeedClient));
         Assert.Equal(2, provider.GetRequiredService<IOptions<TransitDashOptions>>().Value.Subway!.Feeds.Count + 1);
     }
 
@@ -172,20 +177,6 @@ public sealed partial class TransitDashServiceCollectionExtensionsTests
 
         Assert.Same(host.Time, host.Host.Services.GetRequiredService<TimeProvider>());
         await Waits.Until(() => host.Messages(LogLevel.Warning).Any(m => m.Contains("ClockStart is set but a TimeProvider was registered before", StringComparison.Ordinal)));
-    }
-
-    [Fact]
-    public void AddTransitDash_AttemptTimeout_IsTheFeedHttpClientTimeout()
-    {
-        var values = Minimal();
-        values["TransitDash:Resilience:AttemptTimeout"] = "7s";
-        var services = new ServiceCollection();
-        services.AddTransitDash(Section(values));
-        using var provider = services.BuildServiceProvider();
-
-        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(FeedsServiceCollectionExtensions.FeedHttpClientName);
-
-        Assert.Equal(TimeSpan.FromSeconds(7), client.Timeout);
     }
 
     [Fact]
@@ -312,10 +303,31 @@ public sealed partial class TransitDashServiceCollectionExtensionsTests
         Assert.Equal(["W 25 St & 6 Ave", "W 27 St & 6 Ave"], bikes.Data!.Stations.Select(s => s.Name));
         Assert.Equal(["Station 'Nowhere St' is not in the GBFS feed."], bikes.Metadata.Warnings);
         Assert.Equal(OverallHealthStatus.Healthy, report.Status);
-        var info = host.Messages(LogLevel.Information);
-        Assert.Contains("Scheduler started: MTA every 30s, Citibike every 60s", info);
-        Assert.Contains(info, m => SubwayLine().IsMatch(m));
-        Assert.Contains("Citibike: Fetched 2 stations", info);
+
+        // Summary lines are written just after the snapshots the wait above saw.
+        await Waits.Until(() => host.Messages(LogLevel.Information) is var lines && lines.Contains("Citibike: Fetched 2 stations") && lines.Any(m => SubwayLine().IsMatch(m)));
+        Assert.Contains("Scheduler started: MTA every 30s, Citibike every 60s", host.Messages(LogLevel.Information));
+    }
+
+    [Fact]
+    public async Task StartAsync_RealClientGetsAWebPage_AttemptSaysWhatArrivedAndWhyItWasRefused()
+    {
+        await using var upstream = await LoopbackUpstream.StartAsync(TestContext.Current.CancellationToken);
+        upstream.Map("/ace", UpstreamBehavior.HtmlPage());
+        var values = Minimal();
+        values["TransitDash:Subway:Feeds:0:Url"] = upstream.Url("/ace");
+        values.Remove("TransitDash:Citibike:DiscoveryUrl");
+        await using var host = new TestHost(values, fakeClients: false);
+
+        await host.StartAsync();
+        await Waits.Until(() => host.Store.GetMetadata("subway") is { FetchCount: > 0 });
+
+        var attempt = Assert.Single(host.Store.GetAttempts("subway"));
+        Assert.Equal(("ACE", AttemptOutcome.Error, FeedErrorKind.BadContentType), (attempt.Feed, attempt.Outcome, attempt.ErrorKind!.Value));
+        Assert.Equal(200, attempt.StatusCode);
+        Assert.True(attempt.Bytes > 0);
+        Assert.Equal(FeedCircuit.Closed, attempt.Circuit);
+        Assert.Single(upstream.Requests);
     }
 
     [GeneratedRegex(@"^Subway: Fetched [1-9]\d* arrivals from [12] stations$")]

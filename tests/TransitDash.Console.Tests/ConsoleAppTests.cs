@@ -200,7 +200,7 @@ public sealed class ConsoleAppTests : IAsyncLifetime
         Assert.Equal(aceLater, File.ReadAllBytes(ace[^1]));
         Assert.All(ace, f => Assert.True(File.Exists(f + ".meta.json")));
         var snapshots = Directory.GetDirectories(Path.Combine(recording, "citibike")).Order(StringComparer.Ordinal).ToArray();
-        Assert.True(snapshots.Length >= 2, $"{snapshots.Length} GBFS snapshots recorded");
+        Assert.True(snapshots.Length >= 2, $"{snapshots.Length} GBFS snapshots recorded; the recorder said:\n{record.Stdout}\n{record.Stderr}");
         Assert.Equal(["gbfs.json", "station_information.json", "station_status.json", "vehicle_types.json"], Payloads.In(snapshots[0]));
         Assert.Equal(statusLater, File.ReadAllBytes(Path.Combine(snapshots[^1], "station_status.json")));
 

@@ -97,6 +97,10 @@ public sealed record SourceHealthJson(
 
     public double? LastDurationMs { get; init; }
 
+    /// <summary><c>closed</c>, <c>open</c> or <c>half_open</c>; absent for a source without a circuit breaker.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Circuit { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? Version { get; init; }
 
@@ -131,7 +135,11 @@ public sealed record HistoryRowJson(long Timestamp, int Samples, double? Healthy
 public sealed record AttemptsResponse(bool Success, string Source, IReadOnlyList<AttemptJson> Data);
 
 /// <summary>One fetch attempt.</summary>
-public sealed record AttemptJson(long Time, string Feed, int? StatusCode, double LatencyMs, long? Bytes, string Outcome, string? ErrorKind);
+public sealed record AttemptJson(long Time, string Feed, int? StatusCode, double LatencyMs, long? Bytes, string Outcome, string? ErrorKind)
+{
+    /// <summary>What went wrong, for an attempt that failed; never a secret or a keyed URL.</summary>
+    public string? Error { get; init; }
+}
 
 /// <summary>The body of <c>/api/config</c>.</summary>
 public sealed record ConfigJson(AutoRefreshJson AutoRefresh, DisplayJson Display);

@@ -1,6 +1,7 @@
 using TransitDash.Feeds;
 using TransitDash.Health;
 using TransitDash.Replication;
+using TransitDash.Snapshots;
 
 namespace TransitDash.Hosting.Rendering;
 
@@ -72,5 +73,14 @@ public static class HealthView
         LastUpdateTime = f.LastUpdate?.ToUnixTimeSeconds(),
         UpstreamAgeSeconds = f.UpstreamAge is { } age ? (long)Math.Max(0, age.TotalSeconds) : null,
         LastDurationMs = f.LastDuration is { } d ? Math.Round(d.TotalMilliseconds, 1) : null,
+        Circuit = f.Circuit is { } circuit ? Wire(circuit) : null,
+    };
+
+    /// <summary>The wire name of a circuit breaker's state.</summary>
+    public static string Wire(FeedCircuitState state) => state switch
+    {
+        FeedCircuitState.Open => "open",
+        FeedCircuitState.HalfOpen => "half_open",
+        _ => "closed",
     };
 }

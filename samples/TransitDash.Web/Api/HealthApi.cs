@@ -81,7 +81,10 @@ internal static class HealthApi
             .Select(a => new AttemptJson(
                 a.Time.ToUnixTimeSeconds(), a.Feed, a.StatusCode, Math.Round(a.Latency.TotalMilliseconds, 1), a.Bytes,
                 a.Outcome switch { AttemptOutcome.Ok => "ok", AttemptOutcome.NotModified => "not_modified", _ => "error" },
-                a.ErrorKind?.ToWireName()))
+                a.ErrorKind?.ToWireName())
+            {
+                Error = a.ErrorMessage,
+            })
             .ToArray();
         return TypedResults.Json(new AttemptsResponse(true, source!, attempts), ApiJsonContext.Web.AttemptsResponse);
     }

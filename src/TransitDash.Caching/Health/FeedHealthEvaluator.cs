@@ -143,6 +143,7 @@ public sealed class FeedHealthEvaluator
             LastErrorKind = figures.LastError?.Kind,
             LastDuration = figures.LastDuration,
             UpstreamAge = now - figures.UpstreamTime,
+            Circuit = figures.Circuit?.StateAt(now),
         });
 
     private (SourceHealthStatus Status, string Reason) Judge(AttemptFigures figures, DateTimeOffset now)

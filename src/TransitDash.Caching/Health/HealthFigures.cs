@@ -1,4 +1,5 @@
 using TransitDash.Feeds;
+using TransitDash.Snapshots;
 
 namespace TransitDash.Health;
 
@@ -36,6 +37,10 @@ public abstract record HealthFigures(SourceHealthStatus Status)
 
     /// <summary>How long the last attempt took.</summary>
     public TimeSpan? LastDuration { get; init; }
+
+    /// <summary>The circuit breaker's state now (<c>circuit</c>): an open circuit whose break has ended is
+    /// half-open. Null for a source without a breaker. For a source of several feeds, the worst of theirs.</summary>
+    public FeedCircuitState? Circuit { get; init; }
 
     /// <summary>Now minus the producer's time of the newest data held (newest GTFS-rt header time, GBFS
     /// <c>last_updated</c>): it grows when the upstream freezes while fetches still succeed.</summary>

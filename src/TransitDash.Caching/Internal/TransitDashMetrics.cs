@@ -49,6 +49,11 @@ internal sealed class TransitDashMetrics : IDisposable
                 .Select(m => new Measurement<int>(m.EntityCount!.Value, Source(m.Source))),
             unit: "{entity}",
             description: "How many items each source's data holds.");
+        _meter.CreateObservableGauge(
+            TransitDashTelemetry.CircuitState,
+            () => CircuitStates(store, timeProvider.GetUtcNow()),
+            unit: "{state}",
+            description: "The state of each feed's circuit breaker: 0 closed, 1 half-open, 2 open.");
     }
 
     public void Attempt(string source, FeedAttempt attempt)
@@ -90,6 +95,15 @@ internal sealed class TransitDashMetrics : IDisposable
             _meter.Dispose();
         }
     }
+
+    private static IEnumerable<Measurement<int>> CircuitStates(SnapshotStore store, DateTimeOffset now) =>
+        from source in store.GetAllMetadata()
+        from feed in source.Feeds
+        where feed.Circuit is not null
+        select new Measurement<int>(
+            (int)feed.Circuit!.StateAt(now),
+            Source(source.Source),
+            new KeyValuePair<string, object?>(TransitDashTelemetry.FeedTag, feed.Feed));
 
     private static KeyValuePair<string, object?> Source(string source) => new(TransitDashTelemetry.SourceTag, source);
 }

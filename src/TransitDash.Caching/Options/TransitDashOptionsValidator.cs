@@ -11,6 +11,11 @@ internal sealed class TransitDashOptionsValidator(IEnumerable<SourceRegistration
     /// <summary>Names the built-in sources keep for themselves.</summary>
     private static readonly string[] BuiltInSources = [TransitDashSources.Subway, TransitDashSources.Citibike, TransitDashSources.Alerts];
 
+    // The bounds Polly puts on its strategies' durations: outside them the pipeline could not be built.
+    private static readonly TimeSpan ShortestAttemptTimeout = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan ShortestBreak = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan LongestPipelineDuration = TimeSpan.FromDays(1);
+
     public ValidateOptionsResult Validate(string? name, TransitDashOptions options)
     {
         var problems = new Problems(options.ConfigurationPath);
@@ -201,12 +206,16 @@ internal sealed class TransitDashOptionsValidator(IEnumerable<SourceRegistration
 
     private static void CheckResilience(Problems problems, ResilienceOptions resilience, List<(string Key, TimeSpan Interval)> intervals)
     {
-        if (problems.Positive("Resilience:AttemptTimeout", resilience.AttemptTimeout) && intervals.Count > 0)
+        if (problems.Positive("Resilience:AttemptTimeout", resilience.AttemptTimeout))
         {
-            var shortest = intervals.MinBy(i => i.Interval);
-            if (resilience.AttemptTimeout > shortest.Interval)
+            var shortest = intervals.Count > 0 ? intervals.MinBy(i => i.Interval) : default;
+            if (intervals.Count > 0 && resilience.AttemptTimeout > shortest.Interval)
             {
                 problems.Add("Resilience:AttemptTimeout", $"'{DurationText.Format(resilience.AttemptTimeout)}' is longer than the shortest poll interval ('{DurationText.Format(shortest.Interval)}', {shortest.Key})");
+            }
+            else
+            {
+                problems.Within("Resilience:AttemptTimeout", resilience.AttemptTimeout, ShortestAttemptTimeout, LongestPipelineDuration);
             }
         }
 
@@ -221,12 +230,15 @@ internal sealed class TransitDashOptionsValidator(IEnumerable<SourceRegistration
             problems.Add("Resilience:RetryMaxDelay", $"'{DurationText.Format(resilience.RetryMaxDelay)}' is shorter than Resilience:RetryDelay ('{DurationText.Format(resilience.RetryDelay)}')");
         }
 
-        if (resilience.BreakerFailures < 1)
+        if (resilience.BreakerFailures < 2)
         {
-            problems.Add("Resilience:BreakerFailures", $"'{resilience.BreakerFailures}' is not a positive whole number");
+            problems.Add("Resilience:BreakerFailures", $"'{resilience.BreakerFailures}' is not a whole number of 2 or more (a circuit opens after a run of failed polls, at least two)");
         }
 
-        problems.Positive("Resilience:BreakerDuration", resilience.BreakerDuration);
+        if (problems.Positive("Resilience:BreakerDuration", resilience.BreakerDuration))
+        {
+            problems.Within("Resilience:BreakerDuration", resilience.BreakerDuration, ShortestBreak, LongestPipelineDuration);
+        }
 
         if (!(resilience.MaxRequestsPerSecond > 0) || !double.IsFinite(resilience.MaxRequestsPerSecond))
         {
@@ -256,6 +268,15 @@ internal sealed class TransitDashOptionsValidator(IEnumerable<SourceRegistration
 
             Add(key, $"'{DurationText.Format(value)}' is not a positive duration");
             return false;
+        }
+
+        /// <summary>Checks a duration is within bounds (both included).</summary>
+        public void Within(string key, TimeSpan value, TimeSpan shortest, TimeSpan longest)
+        {
+            if (value < shortest || value > longest)
+            {
+                Add(key, $"'{DurationText.Format(value)}' is not between {DurationText.Format(shortest)} and {DurationText.Format(longest)}");
+            }
         }
 
         /// <summary>Checks a feed location: an absolute http(s) URL, or a file or directory that exists

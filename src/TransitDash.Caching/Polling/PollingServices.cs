@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TransitDash.Health;
 using TransitDash.Internal;
+using TransitDash.Resilience;
 using TransitDash.Replication;
 using TransitDash.Snapshots;
 
@@ -13,6 +14,7 @@ internal sealed record PollingServices(
     HealthHistory History,
     FeedHealthEvaluator Evaluator,
     TransitDashMetrics Metrics,
+    FeedPipelines Pipelines,
     TimeProvider TimeProvider,
     ILogger Logger,
     ISnapshotReplicator? Replicator = null);

@@ -198,7 +198,8 @@ internal sealed class SourceRefresher<T> : ISourceRefresher
         if (error is not null)
         {
             activity?.SetStatus(ActivityStatusCode.Error, error.Kind.ToWireName());
-            var failedFeeds = attempts.Where(a => a.Outcome == AttemptOutcome.Error).ToArray();
+            // One line per feed that ended the attempt failed: a retry that cured a feed is no failure of it.
+            var failedFeeds = attempts.GroupBy(a => a.Feed, StringComparer.Ordinal).Select(g => g.Last()).Where(a => a.Outcome == AttemptOutcome.Error).ToArray();
             if (failedFeeds.Length > 0 && result.Attempts.Count > 0)
             {
                 foreach (var feed in failedFeeds)

@@ -30,6 +30,7 @@ internal sealed class SourceSet
             var source = new SubwaySource(
                 subway,
                 o.Resilience,
+                o.Health.ErrorAfter,
                 serviceProvider.GetRequiredService<IGtfsRealtimeClient>(),
                 serviceProvider.GetRequiredService<IFeedClient>(),
                 catalog => new ArrivalProjection(new ArrivalProjector(
@@ -42,6 +43,7 @@ internal sealed class SourceSet
                     },
                     catalog,
                     loggerFactory?.CreateLogger<ArrivalProjector>())),
+                services.Pipelines,
                 services.TimeProvider,
                 services.Logger);
             refreshers.Add(Create(source, "Subway", "MTA"));
@@ -49,13 +51,13 @@ internal sealed class SourceSet
 
         if (o.Citibike is { } citibike)
         {
-            var source = new CitibikeSource(citibike, o.Resilience, serviceProvider.GetRequiredService<IGbfsClient>(), services.Logger);
+            var source = new CitibikeSource(citibike, o.Resilience, serviceProvider.GetRequiredService<IGbfsClient>(), services.Pipelines, services.Logger);
             refreshers.Add(Create(source, "Citibike", "Citibike"));
         }
 
         if (o.AlertsEnabled)
         {
-            var source = new AlertsSource(o.Alerts!, o.Resilience, serviceProvider.GetRequiredService<IGtfsRealtimeClient>());
+            var source = new AlertsSource(o.Alerts!, o.Resilience, o.Health.ErrorAfter, serviceProvider.GetRequiredService<IGtfsRealtimeClient>(), services.Pipelines);
             refreshers.Add(Create(source, "Alerts", "Alerts"));
         }
 

@@ -29,6 +29,10 @@ public abstract record AttemptFigures
     /// null when unknown.</summary>
     public DateTimeOffset? UpstreamTime { get; init; }
 
+    /// <summary>The circuit breaker the polls go through, as the latest poll left it; null for a source
+    /// without one (a source of your own).</summary>
+    public FeedCircuit? Circuit { get; init; }
+
     /// <summary>True when the most recent attempt failed.</summary>
     public bool LastAttemptFailed => LastError is not null;
 

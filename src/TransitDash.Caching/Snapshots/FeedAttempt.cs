@@ -26,6 +26,9 @@ public sealed record FeedAttempt(
     /// <c>last_updated</c>), when known.</summary>
     public DateTimeOffset? UpstreamTime { get; init; }
 
+    /// <summary>The feed's circuit breaker as the poll that made this request left it; null for a source without one.</summary>
+    public FeedCircuit? Circuit { get; init; }
+
     /// <summary>Makes the record of a failed request from the exception that ended it.</summary>
     /// <param name="time">When the request ended.</param>
     /// <param name="feed">The feed's name.</param>

@@ -205,12 +205,14 @@ public sealed partial class SnapshotStore
     private static SnapshotMetadata Next(SnapshotMetadata previous, SnapshotUpdate update, long version)
     {
         var counted = (SnapshotMetadata)previous.Counted(update.At, update.HasData, update.Error, update.Duration, update.UpstreamTime);
+        IReadOnlyList<FeedMetadata> feeds = update.Attempts.Count == 0 ? previous.Feeds : NextFeeds(previous.Feeds, update.Attempts);
         return counted with
         {
             Version = version,
             EntityCount = update.HasData ? update.EntityCount : previous.EntityCount,
             Warnings = update.Warnings ?? previous.Warnings,
-            Feeds = update.Attempts.Count == 0 ? previous.Feeds : NextFeeds(previous.Feeds, update.Attempts),
+            Feeds = feeds,
+            Circuit = FeedCircuit.Worst(feeds.Select(f => f.Circuit)),
         };
     }
 
@@ -227,6 +229,7 @@ public sealed partial class SnapshotStore
             {
                 LastStatusCode = attempt.StatusCode ?? (failed ? null : feed.LastStatusCode),
                 LastBytes = failed ? feed.LastBytes : attempt.Bytes ?? feed.LastBytes,
+                Circuit = attempt.Circuit ?? feed.Circuit,
             };
 
             if (index >= 0)

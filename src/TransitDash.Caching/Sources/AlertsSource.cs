@@ -3,17 +3,21 @@ using TransitDash.Feeds.GtfsRealtime;
 using TransitDash.Feeds.Http;
 using TransitDash.Options;
 using TransitDash.Polling;
+using TransitDash.Resilience;
 using TransitDash.Snapshots;
 
 namespace TransitDash.Sources;
 
 /// <summary>The service alerts: one GTFS-Realtime alert feed (Mercury extension).</summary>
-internal sealed class AlertsSource(AlertsOptions options, ResilienceOptions resilience, IGtfsRealtimeClient client) : IPolledSource<AlertBoard>
+internal sealed class AlertsSource(AlertsOptions options, ResilienceOptions resilience, TimeSpan? frozenAfter, IGtfsRealtimeClient client, FeedPipelines pipelines) : IPolledSource<AlertBoard>
 {
     private readonly GtfsRealtimeFeedSource _feed = new(TransitDashSources.Alerts, options.Url, GtfsRealtimeFeedKind.Alerts)
     {
         MaxResponseBytes = resilience.MaxResponseBytes,
+        FrozenAfter = frozenAfter,
     };
+
+    private readonly FeedPipeline _pipeline = pipelines.For(TransitDashSources.Alerts, TransitDashSources.Alerts);
 
     private GtfsRealtimeFeed? _message;
 
@@ -23,24 +27,29 @@ internal sealed class AlertsSource(AlertsOptions options, ResilienceOptions resi
 
     public async Task<PollResult<AlertBoard>> FetchAsync(CancellationToken cancellationToken)
     {
-        var result = await client.FetchAsync(_feed, cancellationToken).ConfigureAwait(false);
+        var poll = await _pipeline.PollAsync(ct => client.FetchAsync(_feed, ct), Describe, PollInterval, cancellationToken).ConfigureAwait(false);
+        if (!poll.Succeeded)
+        {
+            return PollResult.Failure<AlertBoard>(poll.Error!) with { Attempts = poll.Attempts };
+        }
 
         // "Not modified" keeps the message held; before any message it is an empty board.
-        _message = result.Feed ?? _message;
+        _message = poll.Result!.Feed ?? _message;
         var board = new AlertBoard(_message?.Alerts ?? [], _message?.HeaderTime);
-        var response = result.Response;
+        var attempts = poll.Attempts.ToArray();
+        attempts[^1] = attempts[^1] with { UpstreamTime = board.HeaderTime };
         return PollResult.Success<AlertBoard>(board) with
         {
-            Attempts =
-            [
-                new FeedAttempt(response.ReceivedAt, _feed.Name, result.NotModified ? AttemptOutcome.NotModified : AttemptOutcome.Ok, response.StatusCode, response.Latency, response.Body.Length)
-                {
-                    UpstreamTime = board.HeaderTime,
-                },
-            ],
+            Attempts = attempts,
             UpstreamTime = board.HeaderTime,
             EntityCount = board.Alerts.Count,
             Summary = string.Create(CultureInfo.InvariantCulture, $"Fetched {board.Alerts.Count} alerts"),
         };
     }
+
+    /// <summary>The record of a fetch whose request the pipeline did not see.</summary>
+    private FeedAttempt[] Describe(GtfsRealtimeFetchResult result) =>
+    [
+        new FeedAttempt(result.Response.ReceivedAt, _feed.Name, result.NotModified ? AttemptOutcome.NotModified : AttemptOutcome.Ok, result.Response.StatusCode, result.Response.Latency, result.Response.Body.Length),
+    ];
 }

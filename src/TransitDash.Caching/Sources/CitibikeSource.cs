@@ -6,6 +6,7 @@ using TransitDash.Feeds.Http;
 using TransitDash.Internal;
 using TransitDash.Options;
 using TransitDash.Polling;
+using TransitDash.Resilience;
 using TransitDash.Snapshots;
 
 namespace TransitDash.Sources;
@@ -19,12 +20,14 @@ internal sealed class CitibikeSource : IPolledSource<BikeBoard>
     private readonly ILogger _logger;
     private readonly GbfsSource _source;
     private readonly BikeStationSelection _selection;
+    private readonly FeedPipeline _pipeline;
     private readonly HashSet<string> _warningsLogged = new(StringComparer.Ordinal);
     private GbfsSystem? _system;
     private BikeBoard? _board;
 
-    public CitibikeSource(CitibikeOptions options, ResilienceOptions resilience, IGbfsClient client, ILogger logger)
+    public CitibikeSource(CitibikeOptions options, ResilienceOptions resilience, IGbfsClient client, FeedPipelines pipelines, ILogger logger)
     {
+        _pipeline = pipelines.For(TransitDashSources.Citibike, TransitDashSources.Citibike);
         _options = options;
         _client = client;
         _logger = logger;
@@ -44,15 +47,15 @@ internal sealed class CitibikeSource : IPolledSource<BikeBoard>
 
     public async Task<PollResult<BikeBoard>> FetchAsync(CancellationToken cancellationToken)
     {
-        var result = await _client.FetchAsync(_source, cancellationToken).ConfigureAwait(false);
-        var attempts = result.Responses.Select(r => new FeedAttempt(
-            r.ReceivedAt,
-            r.FeedName,
-            r.NotModified ? AttemptOutcome.NotModified : AttemptOutcome.Ok,
-            r.StatusCode,
-            r.Latency,
-            r.Body.Length)).ToArray();
+        // One pipeline for the whole system: a poll reads several documents that only make sense joined.
+        var poll = await _pipeline.PollAsync(FetchSystemAsync, Describe, PollInterval, cancellationToken).ConfigureAwait(false);
+        if (!poll.Succeeded)
+        {
+            return PollResult.Failure<BikeBoard>(poll.Error!) with { Attempts = poll.Attempts };
+        }
 
+        var result = poll.Result!;
+        var attempts = poll.Attempts;
         if (result.System is { } system)
         {
             _system = system;
@@ -63,13 +66,9 @@ internal sealed class CitibikeSource : IPolledSource<BikeBoard>
                 StationsWithoutStatus = projection.StationsWithoutStatus,
             };
         }
-        else if (_board is null || _system is null)
-        {
-            throw new FeedException(Name, FeedErrorKind.BadPayload, $"Feed '{Name}' answered 'not modified' before any data was read.");
-        }
 
         // Projection depends only on the system, so an unchanged system keeps the board it had.
-        var board = _board;
+        var board = _board!;
         var warnings = board.MissingStations.Select(s => $"Station '{s}' is not in the GBFS feed.")
             .Concat(board.StationsWithoutStatus.Select(s => $"Station '{s}' has no entry in station_status."))
             .ToArray();
@@ -82,11 +81,31 @@ internal sealed class CitibikeSource : IPolledSource<BikeBoard>
         {
             Attempts = attempts,
             Warnings = warnings,
-            UpstreamTime = _system.LastUpdated,
+            UpstreamTime = _system!.LastUpdated,
             EntityCount = board.Stations.Count,
             Summary = string.Create(CultureInfo.InvariantCulture, $"Fetched {board.Stations.Count} stations"),
         };
     }
+
+    private async Task<GbfsFetchResult> FetchSystemAsync(CancellationToken cancellationToken)
+    {
+        var result = await _client.FetchAsync(_source, cancellationToken).ConfigureAwait(false);
+        if (result.System is null && _board is null)
+        {
+            throw new FeedException(Name, FeedErrorKind.BadPayload, $"Feed '{Name}' answered 'not modified' before any data was read.");
+        }
+
+        return result;
+    }
+
+    /// <summary>The records of a fetch whose requests the pipeline did not see.</summary>
+    private static FeedAttempt[] Describe(GbfsFetchResult result) => result.Responses.Select(r => new FeedAttempt(
+        r.ReceivedAt,
+        r.FeedName,
+        r.NotModified ? AttemptOutcome.NotModified : AttemptOutcome.Ok,
+        r.StatusCode,
+        r.Latency,
+        r.Body.Length)).ToArray();
 
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

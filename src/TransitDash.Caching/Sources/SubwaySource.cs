@@ -8,6 +8,7 @@ using TransitDash.Feeds.Http;
 using TransitDash.Internal;
 using TransitDash.Options;
 using TransitDash.Polling;
+using TransitDash.Resilience;
 using TransitDash.Snapshots;
 
 namespace TransitDash.Sources;
@@ -32,9 +33,11 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
     public SubwaySource(
         SubwayOptions options,
         ResilienceOptions resilience,
+        TimeSpan? frozenAfter,
         IGtfsRealtimeClient client,
         IFeedClient feedClient,
         Func<StopCatalog?, IArrivalProjection> createProjection,
+        FeedPipelines pipelines,
         TimeProvider timeProvider,
         ILogger logger)
     {
@@ -45,11 +48,14 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
         _createProjection = createProjection;
         _timeProvider = timeProvider;
         _logger = logger;
-        _feeds = options.Feeds.Select(f => new FeedState(new GtfsRealtimeFeedSource(f.Name, f.Url)
-        {
-            ApiKey = string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey,
-            MaxResponseBytes = resilience.MaxResponseBytes,
-        })).ToArray();
+        _feeds = options.Feeds.Select(f => new FeedState(
+            new GtfsRealtimeFeedSource(f.Name, f.Url)
+            {
+                ApiKey = string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey,
+                MaxResponseBytes = resilience.MaxResponseBytes,
+                FrozenAfter = frozenAfter,
+            },
+            pipelines.For(TransitDashSources.Subway, f.Name))).ToArray();
     }
 
     public string Name => TransitDashSources.Subway;
@@ -59,9 +65,10 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
     public async Task<PollResult<SubwayBoard>> FetchAsync(CancellationToken cancellationToken)
     {
         var setup = _setup ??= await SetUpAsync(cancellationToken).ConfigureAwait(false);
-        var attempts = await Task.WhenAll(_feeds.Select(feed => FetchFeedAsync(feed, cancellationToken))).ConfigureAwait(false);
+        var polls = await Task.WhenAll(_feeds.Select(feed => PollFeedAsync(feed, cancellationToken))).ConfigureAwait(false);
+        var attempts = polls.SelectMany(p => p.Attempts).ToArray();
 
-        var failed = attempts.Where(a => a.Outcome == AttemptOutcome.Error).ToArray();
+        var failed = polls.Where(p => !p.Succeeded).Select(p => p.Error!).ToArray();
         var error = failed.Length == 0 ? null : CycleError(failed);
         var warnings = setup.Warnings.Concat(_feeds.SelectMany(f => f.Warnings)).ToArray();
         LogNewWarnings(warnings);
@@ -87,32 +94,37 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
         };
     }
 
-    private async Task<FeedAttempt> FetchFeedAsync(FeedState feed, CancellationToken cancellationToken)
+    /// <summary>One feed's poll through its own pipeline, so its retries and breaker hold up no other feed.</summary>
+    private async Task<FeedPoll<GtfsRealtimeFetchResult>> PollFeedAsync(FeedState feed, CancellationToken cancellationToken)
     {
-        var started = _timeProvider.GetTimestamp();
-        try
-        {
-            var result = await _client.FetchAsync(feed.Source, cancellationToken).ConfigureAwait(false);
-            return feed.Succeeded(result, _timeProvider.GetUtcNow());
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception exception)
+        var poll = await feed.Pipeline.PollAsync(
+            ct => _client.FetchAsync(feed.Source, ct),
+            result => [feed.Describe(result)],
+            PollInterval,
+            cancellationToken).ConfigureAwait(false);
+        if (!poll.Succeeded)
         {
             feed.LastAttemptFailed = true;
-            return FeedAttempt.Failed(_timeProvider.GetUtcNow(), feed.Source.Name, _timeProvider.GetElapsedTime(started), exception);
+            return poll;
         }
+
+        feed.Succeeded(poll.Result!, _timeProvider.GetUtcNow());
+
+        // The producer's time of what the feed now holds belongs to the request that brought (or confirmed) it.
+        var attempts = poll.Attempts.ToArray();
+        var last = Array.FindLastIndex(attempts, a => a.Feed == feed.Source.Name && a.Outcome != AttemptOutcome.Error);
+        if (last >= 0)
+        {
+            attempts[last] = attempts[last] with { UpstreamTime = feed.Message?.HeaderTime };
+        }
+
+        return poll with { Attempts = attempts };
     }
 
-    private FeedException CycleError(FeedAttempt[] failed)
+    private FeedException CycleError(FeedException[] failed)
     {
-        var detail = string.Join("; ", failed.Select(a => $"{a.Feed} ({(a.ErrorKind ?? FeedErrorKind.Unknown).ToWireName()}): {a.ErrorMessage}"));
-        return new FeedException(
-            Name,
-            failed[0].ErrorKind ?? FeedErrorKind.Unknown,
-            $"{failed.Length} of {_feeds.Length} feeds failed: {detail}");
+        var detail = string.Join("; ", failed.Select(e => $"{e.FeedName} ({e.Kind.ToWireName()}): {e.Message}"));
+        return new FeedException(Name, failed[0].Kind, $"{failed.Length} of {_feeds.Length} feeds failed: {detail}");
     }
 
     /// <summary>Loads the static GTFS (a failure is a warning), resolves station names and builds the projection.</summary>
@@ -178,10 +190,12 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
 
     private sealed record Setup(IArrivalProjection Projection, IReadOnlyList<SubwayStation> Stations, IReadOnlyList<string> Warnings);
 
-    /// <summary>One configured feed across cycles: its last good message and when it last answered.</summary>
-    private sealed class FeedState(GtfsRealtimeFeedSource source)
+    /// <summary>One configured feed across cycles: its pipeline, its last good message and when it last answered.</summary>
+    private sealed class FeedState(GtfsRealtimeFeedSource source, FeedPipeline pipeline)
     {
         public GtfsRealtimeFeedSource Source => source;
+
+        public FeedPipeline Pipeline => pipeline;
 
         public GtfsRealtimeFeed? Message { get; private set; }
 
@@ -193,23 +207,25 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
             ? [$"Feed '{source.Name}' has no header timestamp."]
             : [];
 
-        public FeedAttempt Succeeded(GtfsRealtimeFetchResult result, DateTimeOffset now)
+        public void Succeeded(GtfsRealtimeFetchResult result, DateTimeOffset now)
         {
             // "Not modified" keeps the message held: it is still the newest the producer has.
             Message = result.Feed ?? Message;
             LastSuccess = now;
             LastAttemptFailed = false;
+        }
+
+        /// <summary>The record of a fetch whose request the pipeline did not see.</summary>
+        public FeedAttempt Describe(GtfsRealtimeFetchResult result)
+        {
             var response = result.Response;
             return new FeedAttempt(
-                now,
+                response.ReceivedAt,
                 source.Name,
                 result.NotModified ? AttemptOutcome.NotModified : AttemptOutcome.Ok,
                 response.StatusCode,
                 response.Latency,
-                response.Body.Length)
-            {
-                UpstreamTime = Message?.HeaderTime,
-            };
+                response.Body.Length);
         }
 
         public SubwayFeedState State() => new(

@@ -84,12 +84,24 @@ public static class GbfsParser
         string language = "en")
     {
         ArgumentNullException.ThrowIfNull(feedName);
+        return ParseSystem(new DocumentFeeds(feedName, feedName, feedName), stationInformation, stationStatus, vehicleTypes, language);
+    }
+
+    /// <summary>Parses and joins the system's documents, each document's errors naming the feed it came from (so that
+    /// a fetch that read several documents says which one was bad).</summary>
+    internal static GbfsSystem ParseSystem(
+        DocumentFeeds feeds,
+        ReadOnlySpan<byte> stationInformation,
+        ReadOnlySpan<byte> stationStatus,
+        ReadOnlySpan<byte> vehicleTypes,
+        string language)
+    {
         ArgumentNullException.ThrowIfNull(language);
 
-        var types = vehicleTypes.IsEmpty ? [] : ReadVehicleTypes(feedName, vehicleTypes, language);
-        var statusDocument = Read(feedName, "station_status", stationStatus, GbfsJsonContext.Default.StationStatusDocument);
-        var statuses = ReadStatuses(feedName, statusDocument.Data!);
-        var stations = ReadStations(feedName, stationInformation, language, statuses.ById);
+        var types = vehicleTypes.IsEmpty ? [] : ReadVehicleTypes(feeds.VehicleTypes, vehicleTypes, language);
+        var statusDocument = Read(feeds.StationStatus, "station_status", stationStatus, GbfsJsonContext.Default.StationStatusDocument);
+        var statuses = ReadStatuses(feeds.StationStatus, statusDocument.Data!);
+        var stations = ReadStations(feeds.StationInformation, stationInformation, language, statuses.ById);
         var statusOnly = statuses.Order.Where(id => !stations.Ids.Contains(id)).ToArray();
 
         return new GbfsSystem(
@@ -280,4 +292,7 @@ public static class GbfsParser
         => Bad(feedName, $"{document}: station '{stationId}' has no {member}");
 
     private static FeedPayloadException Bad(string feedName, string problem) => new(feedName, problem);
+
+    /// <summary>The feed names that errors of each system document carry.</summary>
+    internal readonly record struct DocumentFeeds(string StationInformation, string StationStatus, string VehicleTypes);
 }

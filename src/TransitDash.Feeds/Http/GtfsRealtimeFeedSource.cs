@@ -15,6 +15,13 @@ public sealed record GtfsRealtimeFeedSource(string Name, string Url, GtfsRealtim
     /// <value>Defaults to 16 MiB.</value>
     public long MaxResponseBytes { get; init; } = 16 * 1024 * 1024;
 
+    /// <summary>How long the feed's header time may stay the same before a fetch fails as
+    /// <see cref="FeedErrorKind.FrozenFeed"/> (the producer has stopped); null never calls a feed frozen.
+    /// Measured on the client's clock from the first fetch that brought that header time; recordings read
+    /// from files are never frozen.</summary>
+    /// <value>Defaults to null.</value>
+    public TimeSpan? FrozenAfter { get; init; }
+
     /// <summary>Parser options (alert language).</summary>
     public GtfsRealtimeParserOptions ParserOptions { get; init; } = new();
 }

@@ -1,13 +1,18 @@
 namespace TransitDash.Feeds.Http;
 
-/// <summary>Fetches and parses GTFS-Realtime feeds. It remembers each feed's validators (<c>ETag</c>,
-/// <c>Last-Modified</c>) once a payload has parsed, so an unchanged feed costs a 304 and no parse.</summary>
+/// <summary>Fetches, checks and parses GTFS-Realtime feeds. It remembers each feed's validators (<c>ETag</c>,
+/// <c>Last-Modified</c>) once a payload has been accepted, so an unchanged feed costs a 304 and no parse.
+/// A payload is rejected, and the one held before stays the newest accepted, when its content type is
+/// not protobuf's (<see cref="FeedErrorKind.BadContentType"/>), when it does not parse
+/// (<see cref="FeedErrorKind.BadPayload"/>), when its header time is older than the accepted one's
+/// (<see cref="FeedErrorKind.TimeBackwards"/>), or when its header time has not moved for longer than
+/// <see cref="GtfsRealtimeFeedSource.FrozenAfter"/> (<see cref="FeedErrorKind.FrozenFeed"/>).</summary>
 public interface IGtfsRealtimeClient
 {
-    /// <summary>Fetches and parses one feed.</summary>
+    /// <summary>Fetches, checks and parses one feed.</summary>
     /// <param name="source">The feed.</param>
     /// <param name="cancellationToken">Cancels the fetch.</param>
     /// <returns>The result.</returns>
-    /// <exception cref="FeedException">The fetch or the parse failed.</exception>
+    /// <exception cref="FeedException">The fetch, a check or the parse failed; <see cref="FeedException.Kind"/> says which.</exception>
     Task<GtfsRealtimeFetchResult> FetchAsync(GtfsRealtimeFeedSource source, CancellationToken cancellationToken = default);
 }

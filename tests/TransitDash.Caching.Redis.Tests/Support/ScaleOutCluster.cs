@@ -54,6 +54,7 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
               Resilience:
                 AttemptTimeout: 1s
                 Retries: 0
+                MaxRequestsPerSecond: 1000
               Redis:
                 Configuration: {redis.Configuration}
                 LeaseDuration: 3s

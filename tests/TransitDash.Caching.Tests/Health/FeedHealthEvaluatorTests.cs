@@ -25,6 +25,31 @@ public sealed class FeedHealthEvaluatorTests
         Assert.Equal(expected, _evaluator.GetStatus(Fetched(T0), T0.AddSeconds(secondsLater)));
     }
 
+    [Theory]
+    [InlineData(59, FeedCircuitState.Open)]
+    [InlineData(60, FeedCircuitState.HalfOpen)]
+    [InlineData(600, FeedCircuitState.HalfOpen)]
+    public void Evaluate_OpenCircuit_IsHalfOpenOnceItsBreakIsOver(int secondsLater, FeedCircuitState expected)
+    {
+        var store = new SnapshotStore(new FakeTimeProvider(T0));
+        var open = new FeedCircuit(FeedCircuitState.Open, T0.AddSeconds(60));
+        store.Apply<string>("subway", new SnapshotUpdate(T0)
+        {
+            HasData = true,
+            Data = "board",
+            Attempts =
+            [
+                new FeedAttempt(T0, "ACE", AttemptOutcome.Ok, 200, TimeSpan.Zero, 10) { Circuit = FeedCircuit.Closed },
+                new FeedAttempt(T0, "G", AttemptOutcome.Error, null, TimeSpan.Zero, null, FeedErrorKind.CircuitOpen, "open") { Circuit = open },
+            ],
+        });
+
+        var health = _evaluator.Evaluate(store.GetMetadata("subway")!, T0.AddSeconds(secondsLater));
+
+        Assert.Equal(expected, health.Circuit);
+        Assert.Equal([FeedCircuitState.Closed, expected], health.Feeds.Select(f => f.Circuit!.Value));
+    }
+
     [Fact]
     public void GetStatus_StoreWithAHangingFetch_WalksTheTransitionsOnTheFakeClock()
     {

@@ -46,6 +46,16 @@ public sealed class TransitDashOptionsValidatorTests
         Assert.Equal(["TransitDash:Resilience:AttemptTimeout: '15s' is longer than the shortest poll interval ('10s', Subway:PollInterval)"], problems);
     }
 
+    [Theory]
+    [InlineData("Resilience:BreakerFailures", "1", "'1' is not a whole number of 2 or more (a circuit opens after a run of failed polls, at least two)")]
+    [InlineData("Resilience:BreakerDuration", "200ms", "'200ms' is not between 500ms and 24h")]
+    [InlineData("Resilience:BreakerDuration", "2d", "'48h' is not between 500ms and 24h")]
+    [InlineData("Resilience:AttemptTimeout", "5ms", "'5ms' is not between 10ms and 24h")]
+    public void Validate_ResilienceValueThePipelineCannotTake_IsAProblem(string key, string value, string problem)
+    {
+        Assert.Equal([$"TransitDash:{key}: {problem}"], Problems(FiDiWith((key, value))));
+    }
+
     [Fact]
     public void Validate_StaleAfterNotLongerThanLongestInterval_IsAProblem()
     {

@@ -24,7 +24,7 @@ public sealed class AlertsSourceTests : IDisposable
             kind = source.Kind;
             return Task.FromResult(_harness.Gtfs.Result(message));
         });
-        var source = new AlertsSource(new AlertsOptions { Url = "http://127.0.0.1:1/alerts" }, new ResilienceOptions(), _harness.Gtfs);
+        var source = new AlertsSource(new AlertsOptions { Url = "http://127.0.0.1:1/alerts" }, _harness.Options.Resilience, null, _harness.Gtfs, _harness.Pipelines);
 
         var first = await source.FetchAsync(CancellationToken.None);
         _harness.Gtfs.NotModified("alerts");

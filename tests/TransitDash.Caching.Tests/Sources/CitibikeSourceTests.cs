@@ -23,8 +23,9 @@ public sealed class CitibikeSourceTests : IDisposable
             DiscoveryUrl = "http://127.0.0.1:1/gbfs.json",
             Stations = [new BikeStationOptions { Name = "Broadway & Morris St" }, new BikeStationOptions { Id = "gone" }],
         },
-        new ResilienceOptions(),
+        _harness.Options.Resilience,
         _harness.Gbfs,
+        _harness.Pipelines,
         _harness.Logger);
 
     [Fact]
@@ -68,9 +69,10 @@ public sealed class CitibikeSourceTests : IDisposable
     {
         _harness.Gbfs.Handler = (_, _) => Task.FromResult(_harness.Gbfs.Result(null));
 
-        var error = await Assert.ThrowsAsync<FeedException>(() => Source().FetchAsync(CancellationToken.None));
+        var result = await Source().FetchAsync(CancellationToken.None);
 
-        Assert.Equal(FeedErrorKind.BadPayload, error.Kind);
+        Assert.False(result.HasData);
+        Assert.Equal(FeedErrorKind.BadPayload, result.Error!.Kind);
     }
 
     [Fact]
@@ -84,6 +86,6 @@ public sealed class CitibikeSourceTests : IDisposable
         var metadata = _harness.Store.GetMetadata("citibike")!;
         Assert.Equal(FeedErrorKind.Http4xx, metadata.LastError!.Kind);
         Assert.Equal("citibike/station_status", Assert.Single(metadata.Feeds).Feed);
-        Assert.Contains(_harness.Messages(LogLevel.Warning), m => m.StartsWith("Citibike: fetch failed (http_4xx)", StringComparison.Ordinal));
+        Assert.Contains(_harness.Messages(LogLevel.Warning), m => m.StartsWith("Citibike: feed citibike/station_status failed (http_4xx)", StringComparison.Ordinal));
     }
 }

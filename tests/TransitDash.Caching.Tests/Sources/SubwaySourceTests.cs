@@ -25,7 +25,7 @@ public sealed class SubwaySourceTests : IDisposable
             Stations = [new SubwayStationOptions { Name = "Wall St", StopIds = ["419"] }],
         };
         configure?.Invoke(options);
-        return new SubwaySource(options, new ResilienceOptions(), _harness.Gtfs, new FakeFeedClient(), _ => _projection, _harness.Time, _harness.Logger);
+        return new SubwaySource(options, _harness.Options.Resilience, null, _harness.Gtfs, new FakeFeedClient(), _ => _projection, _harness.Pipelines, _harness.Time, _harness.Logger);
     }
 
     [Fact]
@@ -94,6 +94,31 @@ public sealed class SubwaySourceTests : IDisposable
         Assert.Equal(PollingHarness.Start, second.Data.LastUpdated);
         Assert.Equal(PollingHarness.Start.AddSeconds(30), second.Data.Feeds.Single(f => f.Name == "ACE").LastSuccess);
         Assert.Equal(7, second.Attempts.Count(a => a.Outcome == AttemptOutcome.Ok));
+    }
+
+    [Fact]
+    public async Task Refresh_DeadFeed_OpensOnlyItsOwnCircuitWhileTheOtherSevenKeepPolling()
+    {
+        var refresher = _harness.Refresher(Source(), "Subway");
+        await refresher.RefreshAsync(CancellationToken.None);
+        _harness.Gtfs.Fail("G", new FeedConnectionException("G", FeedErrorKind.Connection, "Feed 'G' could not be fetched: connection refused."));
+
+        // The default BreakerFailures (5) failed polls open G's circuit; the sixth cycle does not ask G at all.
+        for (var cycle = 0; cycle < 6; cycle++)
+        {
+            _harness.Time.Advance(TimeSpan.FromSeconds(30));
+            await refresher.RefreshAsync(CancellationToken.None);
+        }
+
+        var calls = _harness.Gtfs.Calls.ToArray();
+        Assert.Equal(6, calls.Count(c => c.Feed == "G"));
+        Assert.All(EightFeeds.Where(f => f != "G"), f => Assert.Equal(7, calls.Count(c => c.Feed == f)));
+        var health = _harness.Evaluator.Evaluate(_harness.Store.GetMetadata("subway")!, _harness.Time.GetUtcNow());
+        var g = health.Feeds.Single(f => f.Feed == "G");
+        Assert.Equal((FeedCircuitState.Open, FeedErrorKind.CircuitOpen), (g.Circuit, g.LastErrorKind));
+        Assert.All(health.Feeds.Where(f => f.Feed != "G"), f => Assert.Equal((FeedCircuitState.Closed, SourceHealthStatus.Healthy), (f.Circuit!.Value, f.Status)));
+        Assert.Equal(FeedCircuitState.Open, health.Circuit);
+        Assert.Equal(EightFeeds, _harness.Store.Get<SubwayBoard>("subway")!.Data!.Arrivals.Select(a => a.Feed));
     }
 
     [Fact]

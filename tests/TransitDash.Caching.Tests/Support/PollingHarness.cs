@@ -8,6 +8,7 @@ using TransitDash.Health;
 using TransitDash.Internal;
 using TransitDash.Options;
 using TransitDash.Polling;
+using TransitDash.Resilience;
 using TransitDash.Snapshots;
 
 namespace TransitDash.Caching.Tests.Support;
@@ -22,7 +23,9 @@ internal sealed class PollingHarness : IDisposable
 
     public PollingHarness(TransitDashOptions? options = null, FakeReplicator? replicator = null)
     {
-        Options = options ?? new TransitDashOptions();
+        // Retries wait on the fake clock, which a test calling a source directly never advances: they are off
+        // unless a test turns them on.
+        Options = options ?? new TransitDashOptions { Resilience = { Retries = 0 } };
         Time = new FakeTimeProvider(Start);
         Gtfs = new FakeGtfsRealtimeClient(Time);
         Gbfs = new FakeGbfsClient(Time);
@@ -38,8 +41,9 @@ internal sealed class PollingHarness : IDisposable
         Evaluator = new FeedHealthEvaluator(Options.Health);
         Metrics = new TransitDashMetrics(MeterFactory, Store, Time);
         Logger = new FakeLogger();
+        Pipelines = new FeedPipelines(Options.Resilience, Time, new LoggerFactory([new FakeLoggerProvider(Logger.Collector)]));
         Replicator = replicator;
-        Services = new PollingServices(Store, History, Evaluator, Metrics, Time, Logger, replicator);
+        Services = new PollingServices(Store, History, Evaluator, Metrics, Pipelines, Time, Logger, replicator);
     }
 
     public TransitDashOptions Options { get; }
@@ -61,6 +65,8 @@ internal sealed class PollingHarness : IDisposable
     public TransitDashMetrics Metrics { get; }
 
     public FakeLogger Logger { get; }
+
+    public FeedPipelines Pipelines { get; }
 
     public PollingServices Services { get; }
 

@@ -122,6 +122,9 @@ internal sealed class RecordedFeeds : IAsyncDisposable
         yaml.AppendLine("  Resilience:");
         yaml.AppendLine($"    AttemptTimeout: {attempt}");
         yaml.AppendLine("    Retries: 0");
+
+        // Every feed is on this one loopback host: the default 10 requests a second would space a poll's requests out.
+        yaml.AppendLine("    MaxRequestsPerSecond: 1000");
         yaml.AppendLine($"  ClockStart: {Moment:yyyy-MM-ddTHH:mm:ssZ}");
         yaml.AppendLine("  Web:");
         yaml.AppendLine("    CorsOrigins: [\"*\"]");

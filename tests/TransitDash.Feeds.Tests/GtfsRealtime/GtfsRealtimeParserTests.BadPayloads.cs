@@ -26,6 +26,19 @@ public sealed partial class GtfsRealtimeParserTests
         Assert.Contains("ACE", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Parsers))]
+    public void Parse_EntityClaimingTwoGigabytes_IsPayloadErrorNotAnOverrun(string parser)
+    {
+        // Field 2 (entity), length-delimited, length int.MaxValue, and nothing after it.
+        byte[] payload = [0x12, 0xFF, 0xFF, 0xFF, 0xFF, 0x07];
+
+        var error = Assert.Throws<FeedPayloadException>(() => Parse(parser, payload));
+
+        Assert.Equal("ACE", error.FeedName);
+        Assert.Equal(FeedErrorKind.BadPayload, error.Kind);
+    }
+
     [Fact]
     public void ParseTripFeed_HeaderWithoutVersion_MissingRequiredVersion()
     {

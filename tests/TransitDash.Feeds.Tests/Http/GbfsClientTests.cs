@@ -210,6 +210,32 @@ public sealed class GbfsClientTests : IAsyncLifetime
         Assert.Equal("citibike/station_status", error.FeedName);
     }
 
+    [Fact]
+    public async Task FetchAsync_StatusIsNotJson_IsBadPayloadNamingThatDocument()
+    {
+        var discoveryUrl = MapRecordedSystem("v2.3", V23Prefix, "/en");
+        upstream.Map($"{V23Prefix}/en/station_status.json", UpstreamBehavior.Serve("{\"data\": {\"stations\": ["u8.ToArray(), "application/json"));
+
+        var error = await Assert.ThrowsAsync<FeedPayloadException>(() => Client.FetchAsync(new GbfsSource("citibike", discoveryUrl), Cancel));
+
+        Assert.Equal(FeedErrorKind.BadPayload, error.Kind);
+        Assert.Equal("citibike/station_status", error.FeedName);
+    }
+
+    [Theory]
+    [InlineData("application/xml")]
+    [InlineData("application/x-protobuf")]
+    public async Task FetchAsync_StatusOfAnotherFormat_IsBadContentType(string contentType)
+    {
+        var discoveryUrl = MapRecordedSystem("v2.3", V23Prefix, "/en");
+        upstream.Map($"{V23Prefix}/en/station_status.json", UpstreamBehavior.Serve(Fixtures.Bytes("citibike/v2.3/station_status.json"), contentType));
+
+        var error = await Assert.ThrowsAsync<FeedPayloadException>(() => Client.FetchAsync(new GbfsSource("citibike", discoveryUrl), Cancel));
+
+        Assert.Equal(FeedErrorKind.BadContentType, error.Kind);
+        Assert.Contains(contentType, error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("v2.3", true)]
     [InlineData("v3.0", true)]

@@ -5,7 +5,7 @@ using TransitDash.Simulator.Upstream;
 
 namespace TransitDash.Feeds.Tests.Http;
 
-public sealed class GtfsRealtimeClientTests : IAsyncLifetime
+public sealed partial class GtfsRealtimeClientTests : IAsyncLifetime
 {
     private const string Ace = "mta/gtfs-ace-20211126T205723Z.pb";
     private const string Path = "/Dataservice/mtagtfsfeeds/nyct%2Fgtfs-ace";

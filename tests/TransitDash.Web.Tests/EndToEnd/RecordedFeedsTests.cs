@@ -39,8 +39,9 @@ public sealed class RecordedFeedsTests
         await WaitForHealthAsync(host, "degraded", source => IsError(source, "timeout"), "every source in error (timeout)");
         Assert.Equal(heldSince, await AssertSameDataAsync(host));
 
-        // The upstream recovers: healthy again, with data fetched after the outage.
-        upstream.ServeRecordings();
+        // The upstream recovers, as a live one whose header times move: healthy again once each breaker's trial
+        // goes through, with data fetched after the outage.
+        upstream.ServeRecordingsAsIfLive(() => HostConfig.ClockStart + host.ClockElapsedAtMost);
         await WaitForHealthAsync(host, "healthy", source => (string?)source["status"] == "healthy", "every source healthy again");
         var recovered = await ApiAnswer.GetAsync(host.Client, "/api/subway?limit=500");
         Assert.True((long?)recovered.Json!["last_updated"] > heldSince, $"no fresh data after recovery: {recovered}");

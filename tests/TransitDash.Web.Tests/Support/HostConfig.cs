@@ -19,6 +19,9 @@ internal sealed record HostConfig
 
     public string AttemptTimeout { get; init; } = "500ms";
 
+    /// <summary>Short, so that a test's upstream recovering is seen within seconds once the breaker has opened.</summary>
+    public string BreakerDuration { get; init; } = "2s";
+
     public static DateTimeOffset ClockStart => DateTimeOffset.FromUnixTimeSeconds(ClockStartSeconds);
 
     public string ToYaml(RecordedUpstream upstream)
@@ -70,6 +73,8 @@ internal sealed record HostConfig
                 ErrorAfter: {ErrorAfter}
               Resilience:
                 AttemptTimeout: {AttemptTimeout}
+                BreakerDuration: {BreakerDuration}
+                MaxRequestsPerSecond: 1000
               ClockStart: "{ClockStart.UtcDateTime:O}"
             """);
         return yaml.ToString();

@@ -60,6 +60,20 @@ internal sealed class RecordedUpstream : IAsyncDisposable
         }
     }
 
+    /// <summary>Every route serves its recording again, the GTFS-Realtime ones stamped at each request with the
+    /// time <paramref name="clock"/> gives, as a live producer's would be: a recording's own header time never
+    /// moves, which the host rightly reports as a frozen feed once ErrorAfter has passed.</summary>
+    public void ServeRecordingsAsIfLive(Func<DateTimeOffset> clock)
+    {
+        ServeRecordings();
+        foreach (var (name, recording) in SubwayFeeds)
+        {
+            server.Map(SubwayPath(name), Stamped(recording, clock));
+        }
+
+        server.Map(AlertsPath, Stamped(SubwayFeeds[0].Recording, clock));
+    }
+
     /// <summary>Every route answers with the same behavior (a fault).</summary>
     public void AnswerEverywhere(UpstreamBehavior behavior)
     {
@@ -85,6 +99,17 @@ internal sealed class RecordedUpstream : IAsyncDisposable
         {
             recorded[GbfsPath(feed)] = UpstreamBehavior.Fixture($"citibike/v2.3/{feed}.json");
         }
+    }
+
+    private static UpstreamBehavior Stamped(string recording, Func<DateTimeOffset> clock)
+    {
+        var payload = Fixtures.Bytes(recording);
+        return UpstreamBehavior.Custom(async (context, cancellationToken) =>
+        {
+            var body = GtfsRealtimeRecordings.WithHeaderTime(payload, clock());
+            context.Response.ContentType = "application/x-protobuf";
+            await context.Response.Body.WriteAsync(body, cancellationToken);
+        });
     }
 
     private static string SubwayPath(string feedName) => "/mta/" + feedName;

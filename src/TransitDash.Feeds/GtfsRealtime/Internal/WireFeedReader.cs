@@ -76,6 +76,12 @@ internal sealed class WireFeedReader
         {
             throw new FeedPayloadException(feedName, Describe(ex), ex);
         }
+        catch (Exception ex) when (ex is IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException)
+        {
+            // Google.Protobuf's span reader can overrun instead of reporting some length prefixes that run past
+            // the end (a field claiming 2 GB in a 6-byte payload): the same bad payload, under another name.
+            throw new FeedPayloadException(feedName, $"malformed protobuf (a length prefix runs past the end of the {payload.Length}-byte payload)", ex);
+        }
     }
 
     private static string Describe(InvalidProtocolBufferException ex)

@@ -1,9 +1,9 @@
-using System.Buffers;
-
 namespace TransitDash.Feeds.Http.Internal;
 
-/// <summary>Reads a body into memory without ever holding more than the cap: a declared length over
-/// the cap fails before reading, and an undeclared one fails as soon as one byte past the cap arrives.</summary>
+/// <summary>Reads a body into memory without ever holding more than the cap: a declared length over the cap fails
+/// before reading, and an undeclared one fails as soon as one byte past the cap arrives.</summary>
+/// <remarks>Buffers are plain arrays, not pooled ones: a buffer sized for a body near the cap (or for a huge body cut
+/// at it) would otherwise stay in the shared pool for good after a single such response.</remarks>
 internal static class BoundedBody
 {
     private const int UndeclaredInitialBytes = 64 * 1024;
@@ -15,43 +15,68 @@ internal static class BoundedBody
             throw new FeedTooLargeException(feedName, limit);
         }
 
+        return declaredLength is { } declared
+            ? await ReadDeclaredAsync(stream, (int)declared, limit, feedName, cancellationToken).ConfigureAwait(false)
+            : await ReadUndeclaredAsync(stream, [], limit, feedName, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A body of a known length goes straight into an array of that length. One more byte means it was longer
+    /// than declared (a file that grew while it was read): it is then read on like an undeclared body.</summary>
+    private static async Task<byte[]> ReadDeclaredAsync(Stream stream, int declared, long limit, string feedName, CancellationToken cancellationToken)
+    {
+        var body = new byte[declared];
+        var length = 0;
+        while (length < declared)
+        {
+            var read = await stream.ReadAsync(body.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return body[..length];
+            }
+
+            length += read;
+        }
+
+        var probe = new byte[1];
+        if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return body;
+        }
+
+        return await ReadUndeclaredAsync(stream, [.. body, probe[0]], limit, feedName, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<byte[]> ReadUndeclaredAsync(Stream stream, byte[] start, long limit, string feedName, CancellationToken cancellationToken)
+    {
+        if (start.Length > limit)
+        {
+            throw new FeedTooLargeException(feedName, limit);
+        }
+
         // One byte past the cap is room enough to see that a body is too large; a byte[] cannot be longer anyway.
         var ceiling = (int)Math.Min(limit + 1, Array.MaxLength);
-
-        // A declared length gets one spare byte so the read that finds the end needs no second buffer.
-        var initial = declaredLength is { } declared ? (int)Math.Min(declared + 1, ceiling) : Math.Min(UndeclaredInitialBytes, ceiling);
-        var buffer = ArrayPool<byte>.Shared.Rent(initial);
-        var length = 0;
-        try
+        var buffer = start;
+        Array.Resize(ref buffer, Math.Min(Math.Max(UndeclaredInitialBytes, start.Length * 2), ceiling));
+        var length = start.Length;
+        while (true)
         {
-            while (true)
+            // Full but still under the ceiling (at the ceiling the body would already have failed).
+            if (length == buffer.Length)
             {
-                // Full but still under the ceiling (at the ceiling the body would already have failed).
-                if (length == Math.Min(buffer.Length, ceiling))
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, ceiling));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var room = Math.Min(buffer.Length, ceiling) - length;
-                var read = await stream.ReadAsync(buffer.AsMemory(length, room), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return buffer.AsSpan(0, length).ToArray();
-                }
-
-                length += read;
-                if (length > limit)
-                {
-                    throw new FeedTooLargeException(feedName, limit);
-                }
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, ceiling));
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+
+            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return buffer[..length];
+            }
+
+            length += read;
+            if (length > limit)
+            {
+                throw new FeedTooLargeException(feedName, limit);
+            }
         }
     }
 }

@@ -65,7 +65,7 @@ internal sealed class GbfsClient(IFeedClient feedClient, TimeProvider timeProvid
 
         var bodies = documents.ToDictionary(d => d.Name, d => d.Cached.Body);
         var system = GbfsParser.ParseSystem(
-            source.Name,
+            new GbfsParser.DocumentFeeds($"{source.Name}/{StationInformation}", $"{source.Name}/{StationStatus}", $"{source.Name}/{VehicleTypes}"),
             bodies[StationInformation].Span,
             bodies[StationStatus].Span,
             bodies.GetValueOrDefault(VehicleTypes).Span,
@@ -98,7 +98,7 @@ internal sealed class GbfsClient(IFeedClient feedClient, TimeProvider timeProvid
             return state with { DiscoveryReadAt = timeProvider.GetUtcNow() };
         }
 
-        PayloadChecks.ThrowIfWebPage(response);
+        PayloadChecks.ThrowIfNotJson(response);
         var discovery = GbfsParser.ParseDiscovery(feedName, response.Body.Span, source.Language);
         return state with
         {
@@ -139,7 +139,7 @@ internal sealed class GbfsClient(IFeedClient feedClient, TimeProvider timeProvid
             return new Document(name, response, cached!);
         }
 
-        PayloadChecks.ThrowIfWebPage(response);
+        PayloadChecks.ThrowIfNotJson(response);
         return new Document(name, response, new CachedDocument(url, response.Body, Validators.From(response)));
     }
 

@@ -196,7 +196,10 @@ public sealed partial class SnapshotStore
     {
         // The single write that publishes the update: a reader sees the old snapshot or the new one.
         Volatile.Write(ref entry.Current, next);
-        entry.Attempts.AddRange(attempts);
+
+        // A cycle's feeds are polled side by side and listed by feed: kept in the order they ended, so that
+        // "newest first" holds within a cycle too (the sort is stable for requests that ended together).
+        entry.Attempts.AddRange(attempts.Count > 1 ? [.. attempts.OrderBy(a => a.Time)] : attempts);
 
         // Inside the lock so that subscribers see one source's changes in order; publishing never waits.
         Notify(new SnapshotChange(next, dataChanged));

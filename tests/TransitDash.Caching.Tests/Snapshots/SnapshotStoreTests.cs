@@ -169,6 +169,30 @@ public sealed partial class SnapshotStoreTests
     }
 
     [Fact]
+    public void GetAttempts_CycleListedByFeedNotByTime_NewestFirstAllTheSame()
+    {
+        var store = new SnapshotStore(_time);
+        var t0 = _time.GetUtcNow();
+
+        // Feeds polled side by side end in any order; the source lists them in configured feed order.
+        store.Apply<Board>("subway", new SnapshotUpdate(t0)
+        {
+            HasData = true,
+            Data = new Board(1),
+            Attempts =
+            [
+                new FeedAttempt(t0.AddSeconds(2), "1234567S", AttemptOutcome.Ok, 200, TimeSpan.Zero, 1),
+                new FeedAttempt(t0, "ACE", AttemptOutcome.Ok, 200, TimeSpan.Zero, 1),
+                new FeedAttempt(t0.AddSeconds(1), "G", AttemptOutcome.Ok, 200, TimeSpan.Zero, 1),
+            ],
+        });
+
+        var attempts = store.GetAttempts("subway");
+
+        Assert.Equal(["1234567S", "G", "ACE"], attempts.Select(a => a.Feed));
+    }
+
+    [Fact]
     public void GetAttempts_ManyAttempts_KeepsOnlyTheCapacity()
     {
         var store = new SnapshotStore(_time);

@@ -1,10 +1,10 @@
-using TransitDash.Feeds.GtfsRealtime;
 using TransitDash.Feeds.GtfsRealtime.Arrivals;
 
 namespace TransitDash.Sources;
 
-/// <summary>The real projection.</summary>
+/// <summary>The real projection, straight from the payload bytes.</summary>
 internal sealed class ArrivalProjection(ArrivalProjector projector) : IArrivalProjection
 {
-    public IReadOnlyList<Arrival> Project(IEnumerable<GtfsRealtimeFeed> feeds, DateTimeOffset now) => projector.Project(feeds, now);
+    public ProjectedArrivals Project(IReadOnlyList<(string FeedName, ReadOnlyMemory<byte> Payload)> feeds, DateTimeOffset now) =>
+        projector.ProjectFromWire(feeds, now);
 }

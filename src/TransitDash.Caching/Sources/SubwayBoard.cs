@@ -2,8 +2,8 @@ using TransitDash.Feeds.GtfsRealtime.Arrivals;
 
 namespace TransitDash.Sources;
 
-/// <summary>The subway source's data: the arrivals at the configured stations, projected from every feed's
-/// last good message in configured feed order, and what each feed contributed.</summary>
+/// <summary>The subway source's data: the arrivals at the configured stations, projected straight from every
+/// feed's last good payload in configured feed order, and what each feed contributed.</summary>
 /// <param name="Arrivals">The arrivals, soonest first, as projected at <paramref name="ProjectedAt"/>.
 /// Minutes until arrival are for the reader to compute at read time.</param>
 /// <param name="Stations">The configured stations with their display names resolved (configuration, else

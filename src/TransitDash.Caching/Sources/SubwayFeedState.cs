@@ -3,10 +3,10 @@ namespace TransitDash.Sources;
 /// <summary>One configured GTFS-Realtime feed's part of a <see cref="SubwayBoard"/>.</summary>
 /// <param name="Name">The feed's configured name.</param>
 /// <param name="LastSuccess">When the feed last answered successfully (a "not modified" included); null when never.</param>
-/// <param name="HeaderTime">The header time of the message in use; null when none or absent.</param>
-/// <param name="TripUpdates">How many trip updates the message in use holds.</param>
-/// <param name="VehiclePositions">How many vehicle positions the message in use holds.</param>
-/// <param name="LastAttemptFailed">True when the feed's latest request failed (its previous message is still used).</param>
+/// <param name="HeaderTime">The header time of the payload in use; null when none or absent.</param>
+/// <param name="TripUpdates">How many trip updates the payload in use holds (deleted ones left out).</param>
+/// <param name="VehiclePositions">How many vehicle positions the payload in use holds (deleted ones left out).</param>
+/// <param name="LastAttemptFailed">True when the feed's latest request failed (its previous payload is still used).</param>
 public sealed record SubwayFeedState(
     string Name,
     DateTimeOffset? LastSuccess,

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using TransitDash.Feeds;
-using TransitDash.Feeds.GtfsRealtime;
 using TransitDash.Feeds.GtfsRealtime.Arrivals;
 using TransitDash.Feeds.GtfsStatic;
 using TransitDash.Feeds.Http;
@@ -14,9 +13,10 @@ using TransitDash.Snapshots;
 namespace TransitDash.Sources;
 
 /// <summary>The subway: every configured GTFS-Realtime feed fetched concurrently each cycle. Each feed's last
-/// good message is kept, so a feed that fails leaves its previous part in the merge; the merge (configured
-/// feed order) is projected into arrivals every cycle, also when every feed answered "not modified", since
-/// arrivals depend on the time. A cycle in which any feed failed is a failed attempt that names the feeds.</summary>
+/// good payload is kept as bytes (the client checks it without building the typed model), so a feed that fails
+/// leaves its previous part in the merge; the held payloads (configured feed order) are projected straight
+/// from the wire into arrivals every cycle, also when every feed answered "not modified", since arrivals
+/// depend on the time. A cycle in which any feed failed is a failed attempt that names the feeds.</summary>
 internal sealed class SubwaySource : IPolledSource<SubwayBoard>
 {
     private readonly SubwayOptions _options;
@@ -54,6 +54,7 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
                 ApiKey = string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey,
                 MaxResponseBytes = resilience.MaxResponseBytes,
                 FrozenAfter = frozenAfter,
+                PayloadOnly = true,
             },
             pipelines.For(TransitDashSources.Subway, f.Name))).ToArray();
     }
@@ -70,17 +71,17 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
 
         var failed = polls.Where(p => !p.Succeeded).Select(p => p.Error!).ToArray();
         var error = failed.Length == 0 ? null : CycleError(failed);
-        var warnings = setup.Warnings.Concat(_feeds.SelectMany(f => f.Warnings)).ToArray();
-        LogNewWarnings(warnings);
 
-        // Nothing answered this cycle: nothing new to publish, whatever was held stays as it was.
+        // Nothing answered this cycle: nothing new to publish, whatever was held stays as it was (so do the
+        // summaries of the last projection, which describe exactly those payloads).
         if (failed.Length == _feeds.Length)
         {
-            return PollResult.Failure<SubwayBoard>(error!) with { Attempts = attempts, Warnings = warnings };
+            return PollResult.Failure<SubwayBoard>(error!) with { Attempts = attempts, Warnings = Warnings(setup) };
         }
 
         var now = _timeProvider.GetUtcNow();
-        var arrivals = setup.Projection.Project(_feeds.Where(f => f.Message is not null).Select(f => f.Message!), now);
+        var arrivals = Project(setup.Projection, now);
+        var warnings = Warnings(setup);
         var board = new SubwayBoard(arrivals, setup.Stations, _feeds.Select(f => f.State()).ToArray(), now);
         var result = error is null ? PollResult.Success<SubwayBoard>(board) : PollResult.Partial<SubwayBoard>(board, error);
         var stations = arrivals.Select(a => a.Station).Distinct(StringComparer.Ordinal).Count();
@@ -115,10 +116,31 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
         var last = Array.FindLastIndex(attempts, a => a.Feed == feed.Source.Name && a.Outcome != AttemptOutcome.Error);
         if (last >= 0)
         {
-            attempts[last] = attempts[last] with { UpstreamTime = feed.Message?.HeaderTime };
+            attempts[last] = attempts[last] with { UpstreamTime = feed.HeaderTime };
         }
 
         return poll with { Attempts = attempts };
+    }
+
+    /// <summary>Projects every held payload, in configured feed order, and keeps each feed's summary. The
+    /// client accepted each payload only once the same wire reading took it, so none is rejected here.</summary>
+    private IReadOnlyList<Arrival> Project(IArrivalProjection projection, DateTimeOffset now)
+    {
+        var held = _feeds.Where(f => f.Payload is not null).ToArray();
+        var projected = projection.Project(held.Select(f => (f.Source.Name, f.Payload!.Value)).ToArray(), now);
+        for (var i = 0; i < held.Length; i++)
+        {
+            held[i].Summary = projected.Feeds[i];
+        }
+
+        return projected.Arrivals;
+    }
+
+    private string[] Warnings(Setup setup)
+    {
+        var warnings = setup.Warnings.Concat(_feeds.SelectMany(f => f.Warnings)).ToArray();
+        LogNewWarnings(warnings);
+        return warnings;
     }
 
     private FeedException CycleError(FeedException[] failed)
@@ -190,27 +212,41 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
 
     private sealed record Setup(IArrivalProjection Projection, IReadOnlyList<SubwayStation> Stations, IReadOnlyList<string> Warnings);
 
-    /// <summary>One configured feed across cycles: its pipeline, its last good message and when it last answered.</summary>
+    /// <summary>One configured feed across cycles: its pipeline, its last good payload, what the last projection
+    /// found in it and when it last answered.</summary>
     private sealed class FeedState(GtfsRealtimeFeedSource source, FeedPipeline pipeline)
     {
         public GtfsRealtimeFeedSource Source => source;
 
         public FeedPipeline Pipeline => pipeline;
 
-        public GtfsRealtimeFeed? Message { get; private set; }
+        /// <summary>The bytes of the last payload the client accepted; null before any.</summary>
+        public ReadOnlyMemory<byte>? Payload { get; private set; }
+
+        /// <summary>The held payload's header time as the client read it when it arrived, for the attempt that
+        /// brought or confirmed it (the projection comes after the attempts are recorded).</summary>
+        public DateTimeOffset? HeaderTime { get; private set; }
+
+        /// <summary>What the latest projection read in the held payload.</summary>
+        public TripFeedSummary? Summary { get; set; }
 
         public DateTimeOffset? LastSuccess { get; private set; }
 
         public bool LastAttemptFailed { get; set; }
 
-        public IReadOnlyList<string> Warnings => Message is { HeaderTime: null }
+        public IReadOnlyList<string> Warnings => Summary is { HeaderTime: null }
             ? [$"Feed '{source.Name}' has no header timestamp."]
             : [];
 
         public void Succeeded(GtfsRealtimeFetchResult result, DateTimeOffset now)
         {
-            // "Not modified" keeps the message held: it is still the newest the producer has.
-            Message = result.Feed ?? Message;
+            // "Not modified" keeps the payload held: it is still the newest the producer has.
+            if (!result.NotModified)
+            {
+                Payload = result.Response.Body;
+                HeaderTime = result.HeaderTime;
+            }
+
             LastSuccess = now;
             LastAttemptFailed = false;
         }
@@ -231,9 +267,9 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
         public SubwayFeedState State() => new(
             source.Name,
             LastSuccess,
-            Message?.HeaderTime,
-            Message?.TripUpdates.Count ?? 0,
-            Message?.VehiclePositions.Count ?? 0,
+            Summary?.HeaderTime,
+            Summary?.TripUpdates ?? 0,
+            Summary?.VehiclePositions ?? 0,
             LastAttemptFailed)
         {
             Warnings = Warnings,

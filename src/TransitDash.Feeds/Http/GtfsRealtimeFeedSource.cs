@@ -24,4 +24,15 @@ public sealed record GtfsRealtimeFeedSource(string Name, string Url, GtfsRealtim
 
     /// <summary>Parser options (alert language).</summary>
     public GtfsRealtimeParserOptions ParserOptions { get; init; } = new();
+
+    /// <summary>True to have a trip feed checked without building the typed model, for callers that read
+    /// the payload themselves (<see cref="GtfsRealtime.Arrivals.ArrivalProjector.ProjectFromWire"/>): the
+    /// client reads the header time and checks the whole payload straight from the bytes, with every check
+    /// it makes otherwise (a payload is accepted exactly when <see cref="GtfsRealtimeParser.ParseTripFeed"/>
+    /// would accept it), and returns a result whose <see cref="GtfsRealtimeFetchResult.Feed"/> is null, whose
+    /// <see cref="FeedResponse.Body"/> holds the accepted bytes and whose
+    /// <see cref="GtfsRealtimeFetchResult.HeaderTime"/> is their header time. Only for
+    /// <see cref="GtfsRealtimeFeedKind.Trips"/>: alert feeds are always parsed.</summary>
+    /// <value>Defaults to false: the payload is parsed into <see cref="GtfsRealtimeFetchResult.Feed"/>.</value>
+    public bool PayloadOnly { get; init; }
 }

@@ -9,7 +9,7 @@ using TransitDash.Sources;
 
 namespace TransitDash.Caching.Tests.Sources;
 
-public sealed class SubwaySourceTests : IDisposable
+public sealed partial class SubwaySourceTests : IDisposable
 {
     private static readonly string[] EightFeeds = ["1234567S", "ACE", "BDFM", "G", "JZ", "L", "NQRW", "SIR"];
     private readonly PollingHarness _harness = new();
@@ -35,7 +35,7 @@ public sealed class SubwaySourceTests : IDisposable
         _harness.Gtfs.On("ACE", async (source, _) =>
         {
             await late.Task;
-            return _harness.Gtfs.Result(FakeGtfsRealtimeClient.Message("ACE", _harness.Time.GetUtcNow()));
+            return _harness.Gtfs.Result("ACE", _harness.Time.GetUtcNow());
         });
         var source = Source(["ACE", "G", "L"]);
 
@@ -60,7 +60,7 @@ public sealed class SubwaySourceTests : IDisposable
         _harness.Gtfs.Default = async (source, _) =>
         {
             await gate.Task;
-            return _harness.Gtfs.Result(FakeGtfsRealtimeClient.Message(source.Name, _harness.Time.GetUtcNow()));
+            return _harness.Gtfs.Result(source.Name, _harness.Time.GetUtcNow());
         };
         var source = Source();
 
@@ -146,7 +146,7 @@ public sealed class SubwaySourceTests : IDisposable
         Assert.Equal(8, _harness.Store.Get<SubwayBoard>("subway")!.Data!.Arrivals.Count);
         Assert.Equal(2, _harness.Messages(LogLevel.Warning).Count(m => m.StartsWith("Subway: feed NQRW failed (http_5xx)", StringComparison.Ordinal)));
 
-        _harness.Gtfs.On("NQRW", (s, _) => Task.FromResult(_harness.Gtfs.Result(FakeGtfsRealtimeClient.Message("NQRW", _harness.Time.GetUtcNow()))));
+        _harness.Gtfs.On("NQRW", (s, _) => Task.FromResult(_harness.Gtfs.Result("NQRW", _harness.Time.GetUtcNow())));
         _harness.Time.Advance(TimeSpan.FromSeconds(30));
         await refresher.RefreshAsync(CancellationToken.None);
         Assert.Equal(SourceHealthStatus.Healthy, _harness.Evaluator.GetStatus(_harness.Store.GetMetadata("subway")!, _harness.Time.GetUtcNow()));

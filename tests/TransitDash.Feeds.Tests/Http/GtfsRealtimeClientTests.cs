@@ -65,11 +65,13 @@ public sealed partial class GtfsRealtimeClientTests : IAsyncLifetime
         Assert.True(second.NotModified);
     }
 
-    [Fact]
-    public async Task FetchAsync_PayloadFailsToParse_ItsETagIsNotRemembered()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FetchAsync_PayloadFailsToParse_ItsETagIsNotRemembered(bool payloadOnly)
     {
         upstream.Map(Path, UpstreamBehavior.Serve(Payload(NotProtobuf, etag: "\"broken\"")));
-        var source = new GtfsRealtimeFeedSource("ACE", upstream.Url(Path));
+        var source = new GtfsRealtimeFeedSource("ACE", upstream.Url(Path)) { PayloadOnly = payloadOnly };
 
         var error = await Assert.ThrowsAsync<FeedPayloadException>(() => Client.FetchAsync(source, Cancel));
         await Assert.ThrowsAsync<FeedPayloadException>(() => Client.FetchAsync(source, Cancel));
@@ -79,13 +81,15 @@ public sealed partial class GtfsRealtimeClientTests : IAsyncLifetime
         Assert.Null(upstream.Requests[1].Header("If-None-Match"));
     }
 
-    [Fact]
-    public async Task FetchAsync_BadPayloadAfterGoodOne_KeepsAskingWithTheLastGoodETag()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FetchAsync_BadPayloadAfterGoodOne_KeepsAskingWithTheLastGoodETag(bool payloadOnly)
     {
         upstream.Map(Path, UpstreamBehavior.Sequence(
             UpstreamBehavior.Serve(Payload(Fixtures.Bytes(Ace), etag: "\"good\"")),
             UpstreamBehavior.Serve(Payload(NotProtobuf, etag: "\"broken\""))));
-        var source = new GtfsRealtimeFeedSource("ACE", upstream.Url(Path));
+        var source = new GtfsRealtimeFeedSource("ACE", upstream.Url(Path)) { PayloadOnly = payloadOnly };
 
         await Client.FetchAsync(source, Cancel);
         await Assert.ThrowsAsync<FeedPayloadException>(() => Client.FetchAsync(source, Cancel));
@@ -107,24 +111,28 @@ public sealed partial class GtfsRealtimeClientTests : IAsyncLifetime
         Assert.NotNull(moved.Feed);
     }
 
-    [Fact]
-    public async Task FetchAsync_HtmlPage_IsBadContentTypeWithoutParsing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FetchAsync_HtmlPage_IsBadContentTypeWithoutParsing(bool payloadOnly)
     {
         upstream.Map(Path, UpstreamBehavior.HtmlPage());
 
-        var error = await Assert.ThrowsAsync<FeedPayloadException>(() => Client.FetchAsync(new GtfsRealtimeFeedSource("ACE", upstream.Url(Path)), Cancel));
+        var error = await Assert.ThrowsAsync<FeedPayloadException>(() => Client.FetchAsync(new GtfsRealtimeFeedSource("ACE", upstream.Url(Path)) { PayloadOnly = payloadOnly }, Cancel));
 
         Assert.Equal(FeedErrorKind.BadContentType, error.Kind);
         Assert.Contains("text/html", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task FetchAsync_SourceSettings_ReachTheRequest()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FetchAsync_SourceSettings_ReachTheRequest(bool payloadOnly)
     {
         upstream.Map(Path, UpstreamBehavior.Serve(Payload(Fixtures.Bytes(Ace), etag: null)));
 
         await Assert.ThrowsAsync<FeedTooLargeException>(() =>
-            Client.FetchAsync(new GtfsRealtimeFeedSource("ACE", upstream.Url(Path)) { ApiKey = "k", MaxResponseBytes = 1000 }, Cancel));
+            Client.FetchAsync(new GtfsRealtimeFeedSource("ACE", upstream.Url(Path)) { ApiKey = "k", MaxResponseBytes = 1000, PayloadOnly = payloadOnly }, Cancel));
 
         Assert.Equal("k", Assert.Single(upstream.Requests).Header("x-api-key"));
     }

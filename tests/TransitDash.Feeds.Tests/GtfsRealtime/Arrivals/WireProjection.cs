@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Testing;
 using TransitDash.Feeds.GtfsRealtime;
 using TransitDash.Feeds.GtfsRealtime.Arrivals;
 using TransitDash.Feeds.GtfsRealtime.Arrivals.Internal;
+using TransitDash.Testing;
 
 namespace TransitDash.Feeds.Tests.GtfsRealtime.Arrivals;
 
@@ -10,15 +11,8 @@ namespace TransitDash.Feeds.Tests.GtfsRealtime.Arrivals;
 /// order), each feed's header time and counts, and every log line.</summary>
 internal static class WireProjection
 {
-    /// <summary>The Financial District stations of the performance issue (419 230 M23 139 R26 142 420).</summary>
-    public static readonly SubwayStation[] FiDi =
-    [
-        new("Wall St", ["419", "230"]),
-        new("Broad St", ["M23"]),
-        new("Rector St", ["139", "R26"]),
-        new("South Ferry", ["142"]),
-        new("Bowling Green", ["420"]),
-    ];
+    /// <summary>The Financial District stations of the performance issue.</summary>
+    public static IReadOnlyList<SubwayStation> FiDi => TestStations.FiDi;
 
     /// <summary>Projects both ways and asserts they agree.</summary>
     /// <param name="options">The projector options.</param>

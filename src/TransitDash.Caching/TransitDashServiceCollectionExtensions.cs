@@ -80,6 +80,7 @@ public static class TransitDashServiceCollectionExtensions
             (ILogger?)provider.GetService<ILoggerFactory>()?.CreateLogger("TransitDash.Polling") ?? NullLogger.Instance,
             provider.GetService<ISnapshotReplicator>()));
         services.TryAddSingleton<SourceSet>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UptimeStart>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TransitDashPoller>());
 
         return new TransitDashBuilder(services);

@@ -123,6 +123,19 @@ public sealed partial class TransitDashServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task AddTransitDash_HealthFirstAskedLater_UptimeCountsFromTheHostStart()
+    {
+        await using var host = new TestHost(Minimal());
+        await host.StartAsync();
+
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        var monitor = host.Host.Services.GetRequiredService<HealthMonitor>();
+
+        Assert.Equal(Start, monitor.StartedAt);
+        Assert.Equal(TimeSpan.FromMinutes(5), monitor.Uptime);
+    }
+
+    [Fact]
     public void AddTransitDash_Twice_RegistersOnePollerAndOneOfEverything()
     {
         var services = new ServiceCollection();

@@ -115,7 +115,8 @@ public static class TransitDashWebApp
     {
         var services = builder.Services;
         var transitDash = services.AddTransitDash(builder.Configuration.GetSection("TransitDash"));
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["TransitDash:Redis:Configuration"]))
+        // With an empty Configuration the snapshots stay in process, and the section's other keys are still checked.
+        if (builder.Configuration.GetSection("TransitDash:Redis").Exists())
         {
             AddRedis(transitDash, builder.Configuration.GetSection("TransitDash:Redis"));
         }
@@ -139,7 +140,7 @@ public static class TransitDashWebApp
     /// <summary>Kept out of <see cref="ConfigureServices"/> so that a host without Redis never loads the
     /// Redis assemblies (the JIT loads them with the first method that names their types).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void AddRedis(ITransitDashBuilder transitDash, IConfigurationSection redis) => transitDash.AddRedisSnapshots(redis);
+    private static void AddRedis(ITransitDashBuilder transitDash, IConfigurationSection redis) => transitDash.AddRedisSnapshotsWhenConfigured(redis);
 
     private static void MapEndpoints(WebApplication app)
     {

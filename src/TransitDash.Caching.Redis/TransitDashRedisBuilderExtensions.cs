@@ -32,6 +32,33 @@ public static class TransitDashRedisBuilderExtensions
         return AddCore(builder, options => RedisOptionsReader.Read(section, options));
     }
 
+    /// <summary>What a host reading a config file wants: shares snapshots through Redis when the section's
+    /// <c>Configuration</c> is set, exactly as <see cref="AddRedisSnapshots(ITransitDashBuilder, IConfiguration)"/>;
+    /// when it is empty (or the section is absent) snapshots stay in process, and the section's other keys are
+    /// still validated when the host starts, so a bad or unknown key is reported rather than ignored.</summary>
+    /// <param name="builder">The builder <c>AddTransitDash()</c> returned.</param>
+    /// <param name="configuration">The <c>Redis</c> section; the <c>TransitDash</c> section or a configuration
+    /// root is read through its <c>Redis</c> section.</param>
+    /// <returns>The builder.</returns>
+    public static ITransitDashBuilder AddRedisSnapshotsWhenConfigured(this ITransitDashBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = RedisOptionsReader.Locate(configuration);
+        if (!string.IsNullOrWhiteSpace(section["Configuration"]))
+        {
+            return builder.AddRedisSnapshots(configuration);
+        }
+
+        if (section.Exists())
+        {
+            builder.Services.AddOptions<RedisSnapshotOptions>().Configure(options => RedisOptionsReader.Read(section, options)).ValidateOnStart();
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisSnapshotOptions>>(new RedisSnapshotOptionsValidator(requireConfiguration: false)));
+        }
+
+        return builder;
+    }
+
     /// <summary>Shares snapshots through Redis, configured in code. The options are validated when the host
     /// starts, as for the configuration overload. Calling it twice registers nothing twice.</summary>
     /// <param name="builder">The builder <c>AddTransitDash()</c> returned.</param>

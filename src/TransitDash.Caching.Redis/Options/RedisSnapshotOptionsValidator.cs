@@ -5,7 +5,9 @@ namespace TransitDash.Options;
 
 /// <summary>Checks <see cref="RedisSnapshotOptions"/> at start, reporting every problem at once (with the
 /// reader's), each as <c>key path: what is wrong</c>.</summary>
-internal sealed class RedisSnapshotOptionsValidator : IValidateOptions<RedisSnapshotOptions>
+/// <param name="requireConfiguration">False where an empty <c>Configuration</c> means "no Redis" (a host's config
+/// file): the other keys are still checked, so a typo never hides behind a switched-off section.</param>
+internal sealed class RedisSnapshotOptionsValidator(bool requireConfiguration = true) : IValidateOptions<RedisSnapshotOptions>
 {
     /// <summary>The shortest lease: renewals go out at a third of it, and must fit a Redis round trip easily.</summary>
     internal static readonly TimeSpan MinimumLease = TimeSpan.FromSeconds(1);
@@ -18,7 +20,10 @@ internal sealed class RedisSnapshotOptionsValidator : IValidateOptions<RedisSnap
 
         if (string.IsNullOrWhiteSpace(options.Configuration))
         {
-            problems.Add($"{root}:Configuration: required (for example localhost:6379); leave Redis out entirely for an in-process cache");
+            if (requireConfiguration)
+            {
+                problems.Add($"{root}:Configuration: required (for example localhost:6379); leave Redis out entirely for an in-process cache");
+            }
         }
         else if (!TryParse(options.Configuration, out var error))
         {

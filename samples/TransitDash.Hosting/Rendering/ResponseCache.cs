@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 namespace TransitDash.Hosting.Rendering;
 
 /// <summary>Serialized bodies of the data endpoints, keyed by (endpoint, snapshot version, query,
-/// second): a body is built at most once per key, and every other request in that second is a lookup,
-/// an ETag compare and a copy. Bounded: keys of past seconds are swept as new seconds arrive.</summary>
+/// second): a body is built at most once per key, and compressed at most once per key and coding
+/// (<see cref="CachedBody.For"/>); every other request in that second is a lookup, an ETag compare and a
+/// copy. Bounded: keys of past seconds are swept as new seconds arrive.</summary>
 public sealed class ResponseCache
 {
     private const int MaxEntries = 1024;

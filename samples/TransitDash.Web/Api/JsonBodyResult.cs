@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using TransitDash.Hosting.Rendering;
 
@@ -17,7 +16,7 @@ internal sealed class JsonBodyResult(CachedBody body) : IResult
         response.Headers.ETag = representation.ETag;
         response.Headers.CacheControl = "no-cache";
         response.Headers.Vary = HeaderNames.AcceptEncoding;
-        if (Matches(request.Headers.IfNoneMatch, representation.ETag))
+        if (EntityTags.Matches(request.Headers.IfNoneMatch, representation.ETag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
@@ -32,21 +31,5 @@ internal sealed class JsonBodyResult(CachedBody body) : IResult
 
         response.ContentLength = representation.Bytes.Length;
         return response.Body.WriteAsync(representation.Bytes, httpContext.RequestAborted).AsTask();
-    }
-
-    private static bool Matches(StringValues ifNoneMatch, string etag)
-    {
-        if (ifNoneMatch.Count == 0)
-        {
-            return false;
-        }
-
-        if (!EntityTagHeaderValue.TryParse(etag, out var ours))
-        {
-            return false;
-        }
-
-        return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var theirs)
-            && theirs.Any(t => t.Tag == "*" || t.Compare(ours, useStrongComparison: false));
     }
 }

@@ -16,6 +16,9 @@ public sealed class DemoUpstream : IAsyncDisposable
 
     private DemoUpstream(LoopbackUpstream server) => this.server = server;
 
+    /// <summary>The server the demo plays on (tests look at what it keeps).</summary>
+    internal LoopbackUpstream Server => server;
+
     /// <summary>The URL of the alerts feed.</summary>
     public string AlertsUrl => server.Url("/alerts");
 

@@ -55,11 +55,11 @@ public sealed class CachedBodyTests
     {
         var cache = new ResponseCache();
         var built = 0;
-        CachedBody Get() => cache.GetOrAdd("subway", 7, "?limit=20", 1000, () =>
+        CachedBody Get() => cache.GetOrAdd("subway", 7, "?limit=20", 1000, _ =>
         {
             built++;
             return new CachedBody(Json(100), Tag);
-        });
+        }, 0);
 
         var first = Get().For(ContentCoding.Brotli);
         var second = Get().For(ContentCoding.Brotli);

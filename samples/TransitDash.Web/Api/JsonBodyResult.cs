@@ -26,6 +26,8 @@ internal sealed class JsonBodyResult(CachedBody body) : IResult
         response.ContentType = "application/json; charset=utf-8";
         if (representation.ContentEncoding is { } coding)
         {
+            // Compressed here, once per body: the host adds no response-compression middleware, and that
+            // middleware would leave a response that already has a Content-Encoding as it is.
             response.Headers.ContentEncoding = coding;
         }
 

@@ -15,13 +15,14 @@ public static class AlertsView
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(cache);
         var version = snapshot.Version ^ ((subway?.Version ?? 0) << 32);
-        return cache.GetOrAdd("alerts", version, string.Empty, now.ToUnixTimeSeconds(), () =>
+        return cache.GetOrAdd("alerts", version, string.Empty, now.ToUnixTimeSeconds(), static state =>
         {
+            var (snapshot, subway, version, now) = state;
             var (response, shown) = Select(snapshot, subway, now);
             return new CachedBody(
                 JsonSerializer.SerializeToUtf8Bytes(response, ApiJsonContext.Web.AlertsResponse),
                 EntityTags.Make(version, string.Empty, shown));
-        });
+        }, (snapshot, subway, version, now));
     }
 
     /// <summary>The body as a value.</summary>

@@ -13,9 +13,9 @@ public static class CitibikeView
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(cache);
-        return cache.GetOrAdd("citibike", snapshot.Version, queryKey, now.ToUnixTimeSeconds(), () => new CachedBody(
-            JsonSerializer.SerializeToUtf8Bytes(Build(snapshot, filter, now), ApiJsonContext.Web.CitibikeResponse),
-            EntityTags.Make(snapshot.Version, queryKey, [])));
+        return cache.GetOrAdd("citibike", snapshot.Version, queryKey, now.ToUnixTimeSeconds(), static state => new CachedBody(
+            JsonSerializer.SerializeToUtf8Bytes(Build(state.snapshot, state.filter, state.now), ApiJsonContext.Web.CitibikeResponse),
+            EntityTags.Make(state.snapshot.Version, state.queryKey, [])), (snapshot, filter, queryKey, now));
     }
 
     /// <summary>The body as a value: the configured stations in configured order, filtered.</summary>

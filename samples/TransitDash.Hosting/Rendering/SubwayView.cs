@@ -16,13 +16,14 @@ public static class SubwayView
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(cache);
-        return cache.GetOrAdd("subway", snapshot.Version, queryKey, now.ToUnixTimeSeconds(), () =>
+        return cache.GetOrAdd("subway", snapshot.Version, queryKey, now.ToUnixTimeSeconds(), static state =>
         {
+            var (snapshot, filter, queryKey, now) = state;
             var response = Build(snapshot, filter, now);
             return new CachedBody(
                 JsonSerializer.SerializeToUtf8Bytes(response, ApiJsonContext.Web.SubwayResponse),
                 EntityTags.Make(snapshot.Version, queryKey, [.. response.Data.Select(a => a.MinutesUntil)]));
-        });
+        }, (snapshot, filter, queryKey, now));
     }
 
     /// <summary>The body as a value: arrivals still to come (or gone less than 30 s), filtered, with minutes counted from now.</summary>

@@ -41,7 +41,12 @@ public sealed class LoopbackUpstream : IAsyncDisposable
     /// <summary>The server's address, for example <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Every request received so far, oldest first.</summary>
+    /// <summary>Whether requests are kept for <see cref="Requests"/> (the default, for tests). Every kept
+    /// request stays until <see cref="ClearRequests"/>, so an upstream that plays for hours (the demo) turns
+    /// this off to keep its memory bounded.</summary>
+    public bool RecordsRequests { get; set; } = true;
+
+    /// <summary>Every request received so far, oldest first (none while <see cref="RecordsRequests"/> is off).</summary>
     public IReadOnlyList<RecordedRequest> Requests => requests.ToArray();
 
     /// <summary>Starts a server with no routes.</summary>
@@ -138,17 +143,20 @@ public sealed class LoopbackUpstream : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
-        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var recorded = new RecordedRequest(context.Request.Method, rawTarget, headers, DateTimeOffset.UtcNow);
-        requests.Enqueue(recorded);
-        context.Response.OnStarting(() =>
+        if (RecordsRequests)
         {
-            var encoding = context.Response.Headers.ContentEncoding.ToString();
-            recorded.RecordResponse(context.Response.StatusCode, encoding.Length == 0 ? null : encoding);
-            return Task.CompletedTask;
-        });
+            var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            var recorded = new RecordedRequest(context.Request.Method, rawTarget, headers, DateTimeOffset.UtcNow);
+            requests.Enqueue(recorded);
+            context.Response.OnStarting(() =>
+            {
+                var encoding = context.Response.Headers.ContentEncoding.ToString();
+                recorded.RecordResponse(context.Response.StatusCode, encoding.Length == 0 ? null : encoding);
+                return Task.CompletedTask;
+            });
+        }
 
-        if (!routes.TryGetValue(recorded.Path, out var behavior))
+        if (!routes.TryGetValue(RecordedRequest.PathOf(rawTarget), out var behavior))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;

@@ -10,7 +10,7 @@ public sealed class RecordedRequest
     {
         Method = method;
         RawTarget = rawTarget;
-        Path = rawTarget.Split('?', 2)[0];
+        Path = PathOf(rawTarget);
         Headers = headers;
         ReceivedAt = receivedAt;
     }
@@ -40,6 +40,13 @@ public sealed class RecordedRequest
     /// <param name="name">The header name.</param>
     /// <returns>The value.</returns>
     public string? Header(string name) => Headers.GetValueOrDefault(name);
+
+    /// <summary>The path part of a raw request target.</summary>
+    internal static string PathOf(string rawTarget)
+    {
+        var query = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? rawTarget : rawTarget[..query];
+    }
 
     internal void RecordResponse(int statusCode, string? contentEncoding)
     {

@@ -4,15 +4,19 @@ using TransitDash.Hosting.Rendering;
 
 namespace TransitDash.Web.Api;
 
-/// <summary>Writes a cached JSON body, or 304 when the client already holds it.</summary>
+/// <summary>Writes a cached JSON body in the coding the client accepts (compressed once per body, then
+/// copied as-is), or 304 when the client already holds that representation.</summary>
 internal sealed class JsonBodyResult(CachedBody body) : IResult
 {
     public Task ExecuteAsync(HttpContext httpContext)
     {
+        var request = httpContext.Request;
         var response = httpContext.Response;
-        response.Headers.ETag = body.ETag;
+        var representation = body.For(AcceptEncoding.Choose(request.Headers.AcceptEncoding));
+        response.Headers.ETag = representation.ETag;
         response.Headers.CacheControl = "no-cache";
-        if (Matches(httpContext.Request.Headers.IfNoneMatch, body.ETag))
+        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        if (EntityTags.Matches(request.Headers.IfNoneMatch, representation.ETag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
@@ -20,23 +24,14 @@ internal sealed class JsonBodyResult(CachedBody body) : IResult
 
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = body.Body.Length;
-        return response.Body.WriteAsync(body.Body, httpContext.RequestAborted).AsTask();
-    }
-
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
-    {
-        if (ifNoneMatch.Count == 0)
+        if (representation.ContentEncoding is { } coding)
         {
-            return false;
+            // Compressed here, once per body: the host adds no response-compression middleware, and that
+            // middleware would leave a response that already has a Content-Encoding as it is.
+            response.Headers.ContentEncoding = coding;
         }
 
-        if (!EntityTagHeaderValue.TryParse(etag, out var ours))
-        {
-            return false;
-        }
-
-        return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var theirs)
-            && theirs.Any(t => t.Tag == "*" || t.Compare(ours, useStrongComparison: false));
+        response.ContentLength = representation.Bytes.Length;
+        return response.Body.WriteAsync(representation.Bytes, httpContext.RequestAborted).AsTask();
     }
 }

@@ -21,7 +21,7 @@ public sealed class ConsoleAppTests : IAsyncLifetime
     private static readonly TimeSpan OnePoll = TimeSpan.FromMinutes(10);
     private static readonly string At = RecordedUpstream.Moment.ToString("O", CultureInfo.InvariantCulture);
 
-    private readonly TempFolder folder = new();
+    private readonly TempDirectory folder = new();
     private RecordedUpstream feeds = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -162,11 +162,11 @@ public sealed class ConsoleAppTests : IAsyncLifetime
         // A fetch still hangs when Ctrl+C comes: stopping must not wait for it.
         feeds.Map(RecordedUpstream.StationStatusPath, UpstreamBehavior.Hang());
         var config = ConsoleConfig.Write(feeds, folder.FullPath, OnePoll);
-        using var console = ConsoleProcess.Start(folder.FullPath, "--config", config);
+        await using var console = ConsoleProcess.Start(folder.FullPath, "--config", config);
         await console.WaitForOutputAsync("  subway: healthy", TimeSpan.FromSeconds(30));
 
         var interrupted = System.Diagnostics.Stopwatch.StartNew();
-        await console.InterruptAsync();
+        console.Interrupt();
         var run = await console.WaitForExitAsync(TimeSpan.FromSeconds(10));
 
         Assert.True(interrupted.Elapsed < TimeSpan.FromSeconds(2), $"exited {interrupted.Elapsed} after Ctrl+C");
@@ -242,7 +242,7 @@ public sealed class ConsoleAppTests : IAsyncLifetime
     {
         var config = ConsoleConfig.Write(feeds, folder.FullPath, TimeSpan.FromSeconds(1));
         var recording = folder.PathOf("recording");
-        using var console = ConsoleProcess.Start(folder.FullPath, "record", "--out", recording, "--duration", "60s", "--config", config);
+        await using var console = ConsoleProcess.Start(folder.FullPath, "record", "--out", recording, "--duration", "60s", "--config", config);
         await console.WaitForOutputAsync("citibike/", TimeSpan.FromSeconds(30));
         await console.WaitForOutputAsync("subway/", TimeSpan.FromSeconds(30));
 

@@ -10,7 +10,7 @@ namespace TransitDash.ConsoleHost.Tests.Support;
 /// origin allowed, for the web host some tests start beside it.</summary>
 internal static class ConsoleConfig
 {
-    private static readonly IReadOnlyList<SubwayStation> Stations = [.. RecordedConfig.FiDiStations, new("Times Sq", ["127", "725", "R16"])];
+    private static readonly IReadOnlyList<SubwayStation> Stations = [.. TestStations.FiDiBoard, new("Times Sq", ["127", "725", "R16"])];
 
     /// <summary>Writes config.yaml.</summary>
     /// <param name="upstream">The server it points at.</param>

@@ -5,23 +5,12 @@ using TransitDash.Feeds.GtfsRealtime.Arrivals;
 namespace TransitDash.Testing;
 
 /// <summary>A config.yaml for a host playing <see cref="RecordedUpstream"/>, its clock at
-/// <see cref="RecordedUpstream.Moment"/>. The defaults are a web host's under test: the FiDi stations of the
+/// <see cref="RecordedUpstream.Moment"/>. The defaults are a web host's under test: the FiDi board of the
 /// repository's config.yaml, a few Citi Bike stations of the 2.3 capture (by id, by name in another case,
 /// and around a point), and intervals short enough for a test; CONFIG.md's rules across fields hold for
 /// them (the timeout is shorter than the poll interval, which is shorter than StaleAfter).</summary>
 public sealed record RecordedConfig
 {
-    /// <summary>The FiDi stations of the repository's config.yaml.</summary>
-    public static IReadOnlyList<SubwayStation> FiDiStations { get; } =
-    [
-        new("Wall St", ["419", "230"]),
-        new("Broad St", ["M23"]),
-        new("Rector St", ["139", "R26"]),
-        new("South Ferry", ["142"]),
-        new("Whitehall St", ["R27"]),
-        new("Bowling Green", ["420"]),
-    ];
-
     /// <summary>Every source's poll interval.</summary>
     public string PollInterval { get; init; } = "1s";
 
@@ -42,7 +31,7 @@ public sealed record RecordedConfig
     public int? Retries { get; init; }
 
     /// <summary>The board's subway stations.</summary>
-    public IReadOnlyList<SubwayStation> SubwayStations { get; init; } = FiDiStations;
+    public IReadOnlyList<SubwayStation> SubwayStations { get; init; } = TestStations.FiDiBoard;
 
     /// <summary>The Citi Bike stations, each a YAML entry of <c>Citibike:Stations</c> (<c>Id: ...</c> or <c>Name: ...</c>).</summary>
     public IReadOnlyList<string> CitibikeStations { get; init; } =

@@ -19,14 +19,14 @@ namespace TransitDash.ConsoleHost.Tests;
 public sealed class ConsoleAppTests : IAsyncLifetime
 {
     private static readonly TimeSpan OnePoll = TimeSpan.FromMinutes(10);
-    private static readonly string At = RecordedFeeds.Moment.ToString("O", CultureInfo.InvariantCulture);
+    private static readonly string At = RecordedUpstream.Moment.ToString("O", CultureInfo.InvariantCulture);
 
-    private readonly TempFolder folder = new();
-    private RecordedFeeds feeds = null!;
+    private readonly TempDirectory folder = new();
+    private RecordedUpstream feeds = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => feeds = await RecordedFeeds.StartAsync(Cancel);
+    public async ValueTask InitializeAsync() => feeds = await RecordedUpstream.StartAsync(Cancel);
 
     public async ValueTask DisposeAsync()
     {
@@ -37,7 +37,7 @@ public sealed class ConsoleAppTests : IAsyncLifetime
     [Fact]
     public async Task OnceJson_SameDataAndClock_EachMemberEqualsTheWebEndpointsBody()
     {
-        var config = feeds.WriteConfig(folder.FullPath, OnePoll);
+        var config = ConsoleConfig.Write(feeds, folder.FullPath, OnePoll);
         await using var web = await StartWebAsync(config);
 
         // Both hosts' clocks are frozen at the recordings' moment (the console by --at, the web host by a
@@ -66,8 +66,8 @@ public sealed class ConsoleAppTests : IAsyncLifetime
     [Fact]
     public async Task OnceJson_ASourceFails_ExitsTwoAndItsMemberIsTheWebEndpoints503Body()
     {
-        feeds.Upstream.Map(RecordedFeeds.StationStatusPath, UpstreamBehavior.Status(HttpStatusCode.NotFound));
-        var config = feeds.WriteConfig(folder.FullPath, OnePoll);
+        feeds.Map(RecordedUpstream.StationStatusPath, UpstreamBehavior.Status(HttpStatusCode.NotFound));
+        var config = ConsoleConfig.Write(feeds, folder.FullPath, OnePoll);
         await using var web = await StartWebAsync(config);
 
         var run = await ConsoleProcess.RunAsync(folder.FullPath, "--once", "--json", "--config", config, "--at", At);
@@ -91,8 +91,8 @@ public sealed class ConsoleAppTests : IAsyncLifetime
     public async Task OnceJson_ASourceHangs_TimeoutEndsTheWaitAndExitsTwo()
     {
         // The attempt timeout is 10 s: only --timeout can end the wait sooner.
-        feeds.Upstream.Map(RecordedFeeds.StationStatusPath, UpstreamBehavior.Hang());
-        var config = feeds.WriteConfig(folder.FullPath, OnePoll);
+        feeds.Map(RecordedUpstream.StationStatusPath, UpstreamBehavior.Hang());
+        var config = ConsoleConfig.Write(feeds, folder.FullPath, OnePoll);
 
         var run = await ConsoleProcess.RunAsync(folder.FullPath, "--once", "--json", "--timeout", "2s", "--config", config);
 
@@ -106,7 +106,7 @@ public sealed class ConsoleAppTests : IAsyncLifetime
     [Fact]
     public async Task Once_BadConfiguration_ExitsOneWithOneMessageNamingTheKey()
     {
-        var config = feeds.WriteConfig(folder.FullPath, OnePoll, "  History:\n    Retention: soon");
+        var config = ConsoleConfig.Write(feeds, folder.FullPath, OnePoll, "  History:\n    Retention: soon");
 
         var run = await ConsoleProcess.RunAsync(folder.FullPath, "--once", "--config", config);
 
@@ -142,7 +142,7 @@ public sealed class ConsoleAppTests : IAsyncLifetime
     [Fact]
     public async Task Once_OutputRedirected_PrintsPlainLines()
     {
-        var config = feeds.WriteConfig(folder.FullPath, OnePoll);
+        var config = ConsoleConfig.Write(feeds, folder.FullPath, OnePoll);
 
         var run = await ConsoleProcess.RunAsync(folder.FullPath, "--once", "--config", config, "--at", At);
 
@@ -160,13 +160,13 @@ public sealed class ConsoleAppTests : IAsyncLifetime
     public async Task Live_CtrlC_ExitsCleanlyWithinTwoSeconds()
     {
         // A fetch still hangs when Ctrl+C comes: stopping must not wait for it.
-        feeds.Upstream.Map(RecordedFeeds.StationStatusPath, UpstreamBehavior.Hang());
-        var config = feeds.WriteConfig(folder.FullPath, OnePoll);
-        using var console = ConsoleProcess.Start(folder.FullPath, "--config", config);
+        feeds.Map(RecordedUpstream.StationStatusPath, UpstreamBehavior.Hang());
+        var config = ConsoleConfig.Write(feeds, folder.FullPath, OnePoll);
+        await using var console = ConsoleProcess.Start(folder.FullPath, "--config", config);
         await console.WaitForOutputAsync("  subway: healthy", TimeSpan.FromSeconds(30));
 
         var interrupted = System.Diagnostics.Stopwatch.StartNew();
-        await console.InterruptAsync();
+        console.Interrupt();
         var run = await console.WaitForExitAsync(TimeSpan.FromSeconds(10));
 
         Assert.True(interrupted.Elapsed < TimeSpan.FromSeconds(2), $"exited {interrupted.Elapsed} after Ctrl+C");
@@ -182,12 +182,12 @@ public sealed class ConsoleAppTests : IAsyncLifetime
         // Later polls bring other payloads, so replay must play the files in time order to match.
         var aceLater = Fixtures.Bytes("mta/gtfs-ace-20190916T224815Z.pb");
         var statusLater = GbfsPayloads.WithEveryBikeTaken(Fixtures.Bytes("citibike/v2.3/station_status.json"));
-        feeds.Upstream.Map(RecordedFeeds.FeedPath("ACE"), UpstreamBehavior.Sequence(UpstreamBehavior.Fixture("mta/gtfs-ace-20190915T000112Z.pb"), UpstreamBehavior.Serve(aceLater, "application/x-protobuf")));
-        feeds.Upstream.Map(RecordedFeeds.StationStatusPath, UpstreamBehavior.Sequence(UpstreamBehavior.Fixture("citibike/v2.3/station_status.json"), UpstreamBehavior.Serve(statusLater, "application/json")));
+        feeds.Map(RecordedUpstream.SubwayPath("ACE"), UpstreamBehavior.Sequence(UpstreamBehavior.Fixture("mta/gtfs-ace-20190915T000112Z.pb"), UpstreamBehavior.Serve(aceLater, "application/x-protobuf")));
+        feeds.Map(RecordedUpstream.StationStatusPath, UpstreamBehavior.Sequence(UpstreamBehavior.Fixture("citibike/v2.3/station_status.json"), UpstreamBehavior.Serve(statusLater, "application/json")));
         Directory.CreateDirectory(folder.PathOf("record"));
         Directory.CreateDirectory(folder.PathOf("board"));
-        var recordConfig = feeds.WriteConfig(folder.PathOf("record"), TimeSpan.FromSeconds(1));
-        var boardConfig = feeds.WriteConfig(folder.PathOf("board"), OnePoll);
+        var recordConfig = ConsoleConfig.Write(feeds, folder.PathOf("record"), TimeSpan.FromSeconds(1));
+        var boardConfig = ConsoleConfig.Write(feeds, folder.PathOf("board"), OnePoll);
         var recording = folder.PathOf("recording");
 
         var record = await ConsoleProcess.RunAsync(folder.FullPath, "record", "--out", recording, "--duration", "3s", "--config", recordConfig);
@@ -204,7 +204,7 @@ public sealed class ConsoleAppTests : IAsyncLifetime
         Assert.Equal(["gbfs.json", "station_information.json", "station_status.json", "vehicle_types.json"], Payloads.In(snapshots[0]));
         Assert.Equal(statusLater, File.ReadAllBytes(Path.Combine(snapshots[^1], "station_status.json")));
 
-        feeds.MapAll();
+        feeds.ServeRecordings();
         var original = await ConsoleProcess.RunAsync(folder.FullPath, "--once", "--json", "--config", boardConfig, "--at", At);
         var replay = await ConsoleProcess.RunAsync(folder.FullPath, "replay", recording, "--once", "--json", "--config", boardConfig, "--at", At);
 
@@ -221,7 +221,7 @@ public sealed class ConsoleAppTests : IAsyncLifetime
     [Fact]
     public async Task Replay_WithoutAt_ClockStartsAtTheRecordingsStart()
     {
-        var recordConfig = feeds.WriteConfig(folder.FullPath, TimeSpan.FromSeconds(1));
+        var recordConfig = ConsoleConfig.Write(feeds, folder.FullPath, TimeSpan.FromSeconds(1));
         var recording = folder.PathOf("recording");
         var record = await ConsoleProcess.RunAsync(folder.FullPath, "record", "--out", recording, "--duration", "1s", "--sources", "subway", "--config", recordConfig);
         Assert.Equal(ExitCodes.Ok, record.ExitCode);
@@ -232,7 +232,7 @@ public sealed class ConsoleAppTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Ok, replay.ExitCode);
         var document = JsonNode.Parse(replay.Stdout)!;
         var updated = DateTimeOffset.FromUnixTimeSeconds(document["health"]!["subway"]!["last_update_time"]!.GetValue<long>());
-        Assert.InRange(updated, RecordedFeeds.Moment, RecordedFeeds.Moment.AddMinutes(2));
+        Assert.InRange(updated, RecordedUpstream.Moment, RecordedUpstream.Moment.AddMinutes(2));
         Assert.Equal(404, document["alerts"]!["status"]!.GetValue<int>());
         Assert.Null(document["health"]!["citibike"]);
     }
@@ -240,9 +240,9 @@ public sealed class ConsoleAppTests : IAsyncLifetime
     [Fact]
     public async Task Record_FolderTurnsUnwritable_StopsWithAClearMessageAndKeepsWhatWasWritten()
     {
-        var config = feeds.WriteConfig(folder.FullPath, TimeSpan.FromSeconds(1));
+        var config = ConsoleConfig.Write(feeds, folder.FullPath, TimeSpan.FromSeconds(1));
         var recording = folder.PathOf("recording");
-        using var console = ConsoleProcess.Start(folder.FullPath, "record", "--out", recording, "--duration", "60s", "--config", config);
+        await using var console = ConsoleProcess.Start(folder.FullPath, "record", "--out", recording, "--duration", "60s", "--config", config);
         await console.WaitForOutputAsync("citibike/", TimeSpan.FromSeconds(30));
         await console.WaitForOutputAsync("subway/", TimeSpan.FromSeconds(30));
 
@@ -277,7 +277,7 @@ public sealed class ConsoleAppTests : IAsyncLifetime
             configPath,
             builder =>
             {
-                builder.Services.AddSingleton<TimeProvider>(new FrozenClock(RecordedFeeds.Moment));
+                builder.Services.AddSingleton<TimeProvider>(new FrozenClock(RecordedUpstream.Moment));
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["TransitDash:ClockStart"] = string.Empty });
             });
         await app.StartAsync(Cancel);

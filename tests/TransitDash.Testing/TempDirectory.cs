@@ -9,6 +9,11 @@ public sealed class TempDirectory : IDisposable
     /// <summary>The folder's full path.</summary>
     public string FullPath { get; } = Path.Combine(Path.GetTempPath(), "transitdash-tests-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The full path of something in the folder.</summary>
+    /// <param name="relative">A path relative to the folder.</param>
+    /// <returns>The full path.</returns>
+    public string PathOf(string relative) => Path.Combine(FullPath, relative);
+
     /// <summary>Writes a file in the folder.</summary>
     /// <param name="name">The file name.</param>
     /// <param name="contents">The bytes.</param>
@@ -27,5 +32,12 @@ public sealed class TempDirectory : IDisposable
     public string Write(string name, string contents) => Write(name, System.Text.Encoding.UTF8.GetBytes(contents));
 
     /// <summary>Deletes the folder and everything in it.</summary>
-    public void Dispose() => Directory.Delete(FullPath, recursive: true);
+    public void Dispose()
+    {
+        // A test may have removed it already.
+        if (Directory.Exists(FullPath))
+        {
+            Directory.Delete(FullPath, recursive: true);
+        }
+    }
 }

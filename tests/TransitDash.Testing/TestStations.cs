@@ -15,4 +15,16 @@ public static class TestStations
         new("South Ferry", ["142"]),
         new("Bowling Green", ["420"]),
     ];
+
+    /// <summary>The Financial District board of the repository's config.yaml: <see cref="FiDi"/> and Whitehall St, in
+    /// the config's order.</summary>
+    public static IReadOnlyList<SubwayStation> FiDiBoard { get; } =
+    [
+        new("Wall St", ["419", "230"]),
+        new("Broad St", ["M23"]),
+        new("Rector St", ["139", "R26"]),
+        new("South Ferry", ["142"]),
+        new("Whitehall St", ["R27"]),
+        new("Bowling Green", ["420"]),
+    ];
 }

@@ -10,7 +10,7 @@ public sealed class RecordingWriterTests : IDisposable
 {
     private static readonly DateTimeOffset First = new(2019, 9, 15, 0, 1, 20, 123, TimeSpan.Zero);
 
-    private readonly TempFolder folder = new();
+    private readonly TempDirectory folder = new();
     private readonly RecordingWriter writer;
 
     public RecordingWriterTests() => writer = new RecordingWriter(folder.FullPath, ["ACE", "N/Q"], alerts: true, citibike: true);

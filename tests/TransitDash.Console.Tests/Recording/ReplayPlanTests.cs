@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using TransitDash.ConsoleHost.Recording;
-using TransitDash.ConsoleHost.Tests.Support;
 using TransitDash.Feeds.Http;
+using TransitDash.Testing;
 
 namespace TransitDash.ConsoleHost.Tests.Recording;
 
@@ -9,7 +9,7 @@ public sealed class ReplayPlanTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2019, 9, 15, 0, 1, 20, TimeSpan.Zero);
 
-    private readonly TempFolder folder = new();
+    private readonly TempDirectory folder = new();
 
     public void Dispose() => folder.Dispose();
 

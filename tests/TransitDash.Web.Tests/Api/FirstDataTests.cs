@@ -1,5 +1,6 @@
 using System.Net;
 using TransitDash.Simulator.Upstream;
+using TransitDash.Testing;
 using TransitDash.Web.Tests.Support;
 
 namespace TransitDash.Web.Tests.Api;
@@ -11,9 +12,9 @@ public sealed class FirstDataTests
     [Fact]
     public async Task Get_BeforeTheFirstData_Answers503WithRetryAfterThen200OnceDataComes()
     {
-        await using var upstream = await RecordedUpstream.StartAsync();
+        await using var upstream = await RecordedUpstream.StartAsync(TestContext.Current.CancellationToken);
         upstream.AnswerEverywhere(UpstreamBehavior.Status(HttpStatusCode.ServiceUnavailable));
-        await using var host = await WebHost.StartAsync(new HostConfig().ToYaml(upstream));
+        await using var host = await WebHost.StartAsync(new RecordedConfig().ToYaml(upstream));
 
         // Until an attempt has been made the 503 says the first fetch has not completed; after that it names the failure.
         await Eventually.Until(() => ApiAnswer.GetAsync(host.Client, "/api/health"), a => (long?)a.Json?["subway"]?["error_count"] >= 1, "a failed subway attempt");
@@ -47,9 +48,9 @@ public sealed class FirstDataTests
     [Fact]
     public async Task Stream_NewSnapshot_DeliversAnEventWithTheEndpointsJson()
     {
-        await using var upstream = await RecordedUpstream.StartAsync();
+        await using var upstream = await RecordedUpstream.StartAsync(TestContext.Current.CancellationToken);
         upstream.AnswerEverywhere(UpstreamBehavior.Status(HttpStatusCode.ServiceUnavailable));
-        await using var host = await WebHost.StartAsync(new HostConfig().ToYaml(upstream));
+        await using var host = await WebHost.StartAsync(new RecordedConfig().ToYaml(upstream));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(Eventually.Deadline);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using TransitDash.Testing;
 using TransitDash.Web.Tests.Support;
 
 namespace TransitDash.Web.Tests.Api;

@@ -1,4 +1,5 @@
 using System.Net;
+using TransitDash.Testing;
 using TransitDash.Web.Tests.Support;
 
 namespace TransitDash.Web.Tests.Api;
@@ -6,7 +7,7 @@ namespace TransitDash.Web.Tests.Api;
 public sealed class SubwayApiTests(RecordingsHost recordings)
 {
     // Trains far enough out to stay listed however long the shared host has been running in this suite.
-    private static readonly IEnumerable<ExpectedArrival> LaterTrains = ExpectedArrival.Recorded2019.Where(t => t.ArrivalTime > HostConfig.ClockStartSeconds + 300);
+    private static readonly IEnumerable<ExpectedArrival> LaterTrains = ExpectedArrival.Recorded2019.Where(t => t.ArrivalTime > RecordedUpstream.MomentSeconds + 300);
 
     [Fact]
     public async Task Get_Recordings_ListsTheRecordedTrainsSoonestFirst()

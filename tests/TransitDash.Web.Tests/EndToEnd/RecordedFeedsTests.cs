@@ -1,5 +1,6 @@
 using System.Net;
 using TransitDash.Simulator.Upstream;
+using TransitDash.Testing;
 using TransitDash.Web.Tests.Support;
 
 namespace TransitDash.Web.Tests.EndToEnd;
@@ -11,8 +12,8 @@ public sealed class RecordedFeedsTests
     [Fact]
     public async Task Host_UpstreamFailsHangsAndRecovers_KeepsServingTheRecordedDataAndReportsEachState()
     {
-        await using var upstream = await RecordedUpstream.StartAsync();
-        await using var host = await WebHost.StartAsync(new HostConfig().ToYaml(upstream));
+        await using var upstream = await RecordedUpstream.StartAsync(TestContext.Current.CancellationToken);
+        await using var host = await WebHost.StartAsync(new RecordedConfig().ToYaml(upstream));
 
         // Live: the recorded trains and bikes, every source healthy.
         var subway = await WaitForAsync(host, "/api/subway?limit=500", a => a.Status == HttpStatusCode.OK, "the first subway data");
@@ -41,7 +42,7 @@ public sealed class RecordedFeedsTests
 
         // The upstream recovers, as a live one whose header times move: healthy again once each breaker's trial
         // goes through, with data fetched after the outage.
-        upstream.ServeRecordingsAsIfLive(() => HostConfig.ClockStart + host.ClockElapsedAtMost);
+        upstream.ServeRecordingsAsIfLive(() => RecordedUpstream.Moment + host.ClockElapsedAtMost);
         await WaitForHealthAsync(host, "healthy", source => (string?)source["status"] == "healthy", "every source healthy again");
         var recovered = await ApiAnswer.GetAsync(host.Client, "/api/subway?limit=500");
         Assert.True((long?)recovered.Json!["last_updated"] > heldSince, $"no fresh data after recovery: {recovered}");
@@ -68,7 +69,7 @@ public sealed class RecordedFeedsTests
         var subway = await ApiAnswer.GetAsync(host.Client, "/api/subway?limit=500");
         Assert.True(subway.Status == HttpStatusCode.OK, subway.ToString());
         Assert.True((bool?)subway.Json!["success"]);
-        foreach (var train in ExpectedArrival.Recorded2019.Where(t => t.ArrivalTime > HostConfig.ClockStartSeconds + 120))
+        foreach (var train in ExpectedArrival.Recorded2019.Where(t => t.ArrivalTime > RecordedUpstream.MomentSeconds + 120))
         {
             train.AssertListedIn(subway.Data, host.ClockElapsedAtMost);
         }

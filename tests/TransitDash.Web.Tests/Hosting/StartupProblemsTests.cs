@@ -80,7 +80,7 @@ public sealed class StartupProblemsTests
     }
 
     /// <summary>No listening address, no poller, and a message rather than a crash's stack trace.</summary>
-    private static void AssertNeverStarted(HostProcess host)
+    private static void AssertNeverStarted(SampleProcess host)
     {
         Assert.DoesNotContain("Now listening", host.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Scheduler started", host.Output, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TransitDash.Testing;
 
 namespace TransitDash.Web.Tests.Support;
 
@@ -50,8 +51,8 @@ internal sealed record ExpectedArrival(
         Assert.Equal(Stalled, (bool?)arrival["stalled"]);
         Assert.Equal(Feed, (string?)arrival["feed"]);
 
-        var latest = (ArrivalTime - HostConfig.ClockStartSeconds) / 60;
-        var earliest = (long)Math.Floor((ArrivalTime - HostConfig.ClockStartSeconds - clockElapsedAtMost.TotalSeconds) / 60);
+        var latest = (ArrivalTime - RecordedUpstream.MomentSeconds) / 60;
+        var earliest = (long)Math.Floor((ArrivalTime - RecordedUpstream.MomentSeconds - clockElapsedAtMost.TotalSeconds) / 60);
         var minutes = (long?)arrival["minutes_until"];
         Assert.True(minutes >= Math.Max(0, earliest) && minutes <= latest, $"{Line} at {Station} {Direction}: minutes_until {minutes}, expected {earliest}..{latest}");
     }

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using TransitDash.Testing;
 
 namespace TransitDash.Web.Tests.Support;
 
-/// <summary>A Citi Bike station of the GBFS 2.3 capture (2026-09-29 19:39Z) that <see cref="HostConfig"/>
+/// <summary>A Citi Bike station of the GBFS 2.3 capture (2026-09-29 19:39Z) that <see cref="RecordedConfig"/>
 /// lists, with the figures /api/citibike must report, worked out by hand from station_status: the capture
 /// has num_ebikes_available, so classic bikes are num_bikes_available minus it (W 17 St &amp; 7 Ave: 14 - 6
 /// = 8, although its vehicle_types_available add up to 15).</summary>

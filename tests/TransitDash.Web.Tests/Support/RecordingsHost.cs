@@ -14,7 +14,7 @@ public sealed class RecordingsHost : IAsyncDisposable
     private RecordedUpstream? upstream;
     private WebHost? host;
 
-    internal static HostConfig Config { get; } = new()
+    internal static RecordedConfig Config { get; } = new()
     {
         PollInterval = "60s",
         StaleAfter = "90s",
@@ -31,7 +31,7 @@ public sealed class RecordingsHost : IAsyncDisposable
         {
             if (host is null)
             {
-                upstream = await RecordedUpstream.StartAsync();
+                upstream = await RecordedUpstream.StartAsync(TestContext.Current.CancellationToken);
                 host = await WebHost.StartAsync(Config.ToYaml(upstream));
                 foreach (var endpoint in new[] { "/api/subway", "/api/citibike", "/api/alerts" })
                 {

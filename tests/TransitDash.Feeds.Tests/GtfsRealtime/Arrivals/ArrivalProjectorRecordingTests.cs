@@ -11,15 +11,7 @@ namespace TransitDash.Feeds.Tests.GtfsRealtime.Arrivals;
 public sealed class ArrivalProjectorRecordingTests
 {
     // The Financial District board of config.yaml.
-    private static readonly SubwayStation[] FiDi =
-    [
-        new("Wall St", ["419", "230"]),
-        new("Broad St", ["M23"]),
-        new("Rector St", ["139", "R26"]),
-        new("South Ferry", ["142"]),
-        new("Whitehall St", ["R27"]),
-        new("Bowling Green", ["420"]),
-    ];
+    private static readonly IReadOnlyList<SubwayStation> FiDi = TestStations.FiDiBoard;
 
     private static GtfsRealtimeFeed Recording(string feedName, string file) =>
         GtfsRealtimeParser.ParseTripFeed(feedName, Fixtures.Bytes($"mta/{file}"));

@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace TransitDash.Testing;
+
+/// <summary>A sample host as its own process (<c>dotnet TransitDash.Web.dll ...</c>, from this test project's
+/// output, where a project reference copies it), for what only a process shows: its exit code, its console
+/// (stdout and stderr kept apart), and what it does on a signal. Its environment does not leak in from the
+/// test run: no URLs and no <c>TransitDash__</c> settings.</summary>
+public sealed class SampleProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly List<string> output = [];
+    private readonly List<string> errors = [];
+    private readonly Lock gate = new();
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private TaskCompletionSource lineArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task? exited;
+
+    private SampleProcess(Process process) => this.process = process;
+
+    /// <summary>The process id.</summary>
+    public int Id => process.Id;
+
+    /// <summary>True once the process has ended.</summary>
+    public bool HasExited => process.HasExited;
+
+    /// <summary>The exit code, once it has ended.</summary>
+    public int ExitCode => process.ExitCode;
+
+    /// <summary>Time since the start.</summary>
+    public TimeSpan Elapsed => clock.Elapsed;
+
+    /// <summary>Everything written to stdout so far, each line ended by <c>\n</c>.</summary>
+    public string Output => Joined(output);
+
+    /// <summary>Everything written to stderr so far, each line ended by <c>\n</c>.</summary>
+    public string Errors => Joined(errors);
+
+    /// <summary>Starts <c>dotnet &lt;program&gt; args</c>; fails the test when the program is not beside it.</summary>
+    /// <param name="program">The host's file name, for example <c>TransitDash.Web.dll</c>.</param>
+    /// <param name="workingDirectory">Where it runs.</param>
+    /// <param name="args">Its arguments.</param>
+    /// <returns>The running process.</returns>
+    public static SampleProcess Start(string program, string workingDirectory, params IEnumerable<string> args) =>
+        Start(program, workingDirectory, args, new Dictionary<string, string>());
+
+    /// <summary>Starts <c>dotnet &lt;program&gt; args</c> with more environment variables.</summary>
+    /// <param name="program">The host's file name, for example <c>TransitDash.Web.dll</c>.</param>
+    /// <param name="workingDirectory">Where it runs.</param>
+    /// <param name="args">Its arguments.</param>
+    /// <param name="environment">Variables to set for it.</param>
+    /// <returns>The running process.</returns>
+    public static SampleProcess Start(string program, string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var path = Path.Combine(AppContext.BaseDirectory, program);
+        Assert.True(File.Exists(path), $"{path} is missing: the test project references the host, whose build puts it there");
+        var start = new ProcessStartInfo(DotnetHost.Path)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(path);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The host's settings must not come from the test run's environment.
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment.Remove("ASPNETCORE_URLS");
+        start.Environment.Remove("DOTNET_URLS");
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("TransitDash__", StringComparison.OrdinalIgnoreCase)).ToArray())
+        {
+            start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var sample = new SampleProcess(new Process { StartInfo = start });
+        sample.process.OutputDataReceived += (_, e) => sample.Collect(sample.output, e.Data);
+        sample.process.ErrorDataReceived += (_, e) => sample.Collect(sample.errors, e.Data);
+        sample.process.Start();
+        sample.process.BeginOutputReadLine();
+        sample.process.BeginErrorReadLine();
+        return sample;
+    }
+
+    /// <summary>Waits for a stdout line that matches; null when the process ends or the time is up first.</summary>
+    /// <param name="match">The line wanted.</param>
+    /// <param name="within">How long to wait at most.</param>
+    /// <returns>The first matching line, or null.</returns>
+    public async Task<string?> WaitForLineAsync(Func<string, bool> match, TimeSpan within)
+    {
+        var deadline = Task.Delay(within, TestContext.Current.CancellationToken);
+        var ended = Exited();
+        while (true)
+        {
+            Task next;
+            lock (gate)
+            {
+                if (output.FirstOrDefault(match) is { } line)
+                {
+                    return line;
+                }
+
+                next = lineArrived.Task;
+            }
+
+            if (ended.IsCompleted || deadline.IsCompleted)
+            {
+                lock (gate)
+                {
+                    return output.FirstOrDefault(match);
+                }
+            }
+
+            await Task.WhenAny(next, ended, deadline).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits for the process to end and its console to be read to the end.</summary>
+    /// <param name="within">How long to wait at most.</param>
+    /// <returns>False when it was still running after <paramref name="within"/>.</returns>
+    public async Task<bool> WaitForExitAsync(TimeSpan within)
+    {
+        var ended = Exited();
+        await Task.WhenAny(ended, Task.Delay(within, TestContext.Current.CancellationToken)).ConfigureAwait(false);
+        return ended.IsCompleted;
+    }
+
+    /// <summary>Sends a signal (<c>kill -s</c>), as a terminal or a service manager does.</summary>
+    /// <param name="signal">The signal's name: INT, TERM, STOP, CONT...</param>
+    public void Signal(string signal) => Assert.Equal(0, Send(signal));
+
+    /// <summary><c>kill -9</c>: the process ends at once, cleaning nothing up.</summary>
+    /// <returns>When it has ended.</returns>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await Exited().ConfigureAwait(false);
+    }
+
+    /// <summary>Kills the process if a test has not already stopped it.</summary>
+    /// <returns>When it has ended.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            // A paused process cannot die until it runs again; it may end between the check and the signal.
+            Send("CONT");
+            process.Kill(entireProcessTree: true);
+        }
+
+        await Exited().ConfigureAwait(false);
+        process.Dispose();
+    }
+
+    // Without a token, WaitForExitAsync also waits for the console streams, which are drained after the process has gone.
+    private Task Exited()
+    {
+        lock (gate)
+        {
+            return exited ??= process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    private int Send(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo(Requirements.Executable("kill"), ["-s", signal, Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+        return kill.ExitCode;
+    }
+
+    private string Joined(List<string> lines)
+    {
+        lock (gate)
+        {
+            return string.Concat(lines.Select(l => l + "\n"));
+        }
+    }
+
+    private void Collect(List<string> lines, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        TaskCompletionSource arrived;
+        lock (gate)
+        {
+            lines.Add(line);
+            arrived = lineArrived;
+            lineArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        arrived.TrySetResult();
+    }
+}

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace TransitDash.Testing;
 
@@ -8,7 +9,7 @@ namespace TransitDash.Testing;
 /// output, where a project reference copies it), for what only a process shows: its exit code, its console
 /// (stdout and stderr kept apart), and what it does on a signal. Its environment does not leak in from the
 /// test run: no URLs and no <c>TransitDash__</c> settings.</summary>
-public sealed class SampleProcess : IAsyncDisposable
+public sealed partial class SampleProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly List<string> output = [];
@@ -129,6 +130,23 @@ public sealed class SampleProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for a host started with <c>--urls http://127.0.0.1:0</c> to say where it listens: a port the
+    /// host picks itself cannot be taken by another process between a test choosing it and the host binding it.</summary>
+    /// <param name="within">How long to wait at most.</param>
+    /// <returns>The address.</returns>
+    public async Task<Uri> ListeningAddressAsync(TimeSpan within)
+    {
+        var line = await WaitForLineAsync(l => ListeningLine().IsMatch(l), within).ConfigureAwait(false);
+        if (line is null)
+        {
+            Assert.Fail(HasExited
+                ? $"The host exited ({ExitCode}) before listening.\n{Output}\n{Errors}"
+                : $"Waited {within.TotalSeconds:0} s for the host to log its address.\n{Output}\n{Errors}");
+        }
+
+        return new Uri(ListeningLine().Match(line!).Groups["url"].Value);
+    }
+
     /// <summary>Waits for the process to end and its console to be read to the end.</summary>
     /// <param name="within">How long to wait at most.</param>
     /// <returns>False when it was still running after <paramref name="within"/>.</returns>
@@ -207,4 +225,7 @@ public sealed class SampleProcess : IAsyncDisposable
 
         arrived.TrySetResult();
     }
+
+    [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
+    private static partial Regex ListeningLine();
 }

@@ -175,7 +175,11 @@ public sealed class ScaleOutTests
         await using var cluster = await ScaleOutCluster.StartAsync();
         var paused = (await cluster.LeaderAsync())!;
         var others = cluster.Replicas.Where(r => r != paused).ToArray();
-        var publishedBefore = await PublishedAsync(paused);
+        // Paused just after a publish, so that none is on its way in the moment between reading the count and the
+        // pause (the next is a poll interval away): any publish counted after the resume came from the paused one.
+        var published = await PublishedAsync(paused);
+        var publishedBefore = published;
+        await Waits.Until(async () => (publishedBefore = await PublishedAsync(paused)) > published, "the leader's next publish");
 
         paused.Pause();
         var pausedAt = Stopwatch.StartNew();

@@ -60,8 +60,26 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
                 LeaseDuration: 3s
             """);
 
-        var replicas = Enumerable.Range(0, 3).Select(_ => WebReplica.Start(config)).ToArray();
-        var cluster = new ScaleOutCluster(redis, upstream, folder, replicas);
+        var starting = Enumerable.Range(0, 3).Select(_ => WebReplica.StartAsync(config)).ToArray();
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        catch
+        {
+            // No cluster to dispose yet: what did start must not outlive the run.
+            foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            await upstream.DisposeAsync();
+            await redis.DisposeAsync();
+            folder.Dispose();
+            throw;
+        }
+
+        var cluster = new ScaleOutCluster(redis, upstream, folder, [.. starting.Select(t => t.Result)]);
         try
         {
             await Waits.Until(cluster.ReadyAsync, "three ready replicas, one of them polling");

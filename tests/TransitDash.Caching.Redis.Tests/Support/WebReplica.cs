@@ -34,11 +34,20 @@ internal sealed class WebReplica : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static WebReplica Start(string configPath)
+    /// <summary>Starts a replica on a port of its own choosing and waits until it says which.</summary>
+    public static async Task<WebReplica> StartAsync(string configPath)
     {
-        var address = new Uri($"http://127.0.0.1:{RedisServer.FreePort()}/");
-        var process = SampleProcess.Start("TransitDash.Web.dll", Path.GetDirectoryName(configPath)!, "--urls", address.ToString().TrimEnd('/'), "--config", configPath);
-        return new WebReplica(process, address);
+        var process = SampleProcess.Start("TransitDash.Web.dll", Path.GetDirectoryName(configPath)!, "--urls", "http://127.0.0.1:0", "--config", configPath);
+        try
+        {
+            var address = await process.ListeningAddressAsync(TimeSpan.FromSeconds(30));
+            return new WebReplica(process, new Uri(address, "/"));
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>GETs a path; null when the replica does not answer (killed, paused, not started yet).</summary>

@@ -186,11 +186,24 @@ public sealed class ConsoleAppTests : IAsyncLifetime
         feeds.Map(RecordedUpstream.StationStatusPath, UpstreamBehavior.Sequence(UpstreamBehavior.Fixture("citibike/v2.3/station_status.json"), UpstreamBehavior.Serve(statusLater, "application/json")));
         Directory.CreateDirectory(folder.PathOf("record"));
         Directory.CreateDirectory(folder.PathOf("board"));
-        var recordConfig = ConsoleConfig.Write(feeds, folder.PathOf("record"), TimeSpan.FromSeconds(1));
+        // Polls 2 s apart with a 2 s attempt timeout: a cold process's first fetches fit even on a busy machine,
+        // and the recorder stops once both feeds were recorded twice rather than after a guessed duration.
+        var recordConfig = ConsoleConfig.Write(feeds, folder.PathOf("record"), TimeSpan.FromSeconds(2));
         var boardConfig = ConsoleConfig.Write(feeds, folder.PathOf("board"), OnePoll);
         var recording = folder.PathOf("recording");
 
-        var record = await ConsoleProcess.RunAsync(folder.FullPath, "record", "--out", recording, "--duration", "3s", "--config", recordConfig);
+        ConsoleRun record;
+        await using (var recorder = ConsoleProcess.Start(folder.FullPath, "record", "--out", recording, "--duration", "60s", "--config", recordConfig))
+        {
+            static bool Status(string line) => line.StartsWith("citibike/", StringComparison.Ordinal) && line.Contains("/station_status.json ", StringComparison.Ordinal);
+            static bool Ace(string line) => line.StartsWith("subway/ACE/", StringComparison.Ordinal);
+            var firstStatus = await recorder.WaitForOutputAsync(Status, "a station_status payload", TimeSpan.FromSeconds(30));
+            await recorder.WaitForOutputAsync(l => Status(l) && l != firstStatus, "a second station_status payload", TimeSpan.FromSeconds(30));
+            var firstAce = await recorder.WaitForOutputAsync(Ace, "an ACE payload", TimeSpan.FromSeconds(30));
+            await recorder.WaitForOutputAsync(l => Ace(l) && l != firstAce, "a second ACE payload", TimeSpan.FromSeconds(30));
+            recorder.Interrupt();
+            record = await recorder.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        }
 
         Assert.Equal(ExitCodes.Ok, record.ExitCode);
         Assert.Contains(record.Stdout.Split('\n'), l => l.StartsWith("subway/ACE/", StringComparison.Ordinal) && l.Contains("total", StringComparison.Ordinal) && l.Contains("KiB", StringComparison.Ordinal));
@@ -221,10 +234,15 @@ public sealed class ConsoleAppTests : IAsyncLifetime
     [Fact]
     public async Task Replay_WithoutAt_ClockStartsAtTheRecordingsStart()
     {
-        var recordConfig = ConsoleConfig.Write(feeds, folder.FullPath, TimeSpan.FromSeconds(1));
+        var recordConfig = ConsoleConfig.Write(feeds, folder.FullPath, TimeSpan.FromSeconds(2));
         var recording = folder.PathOf("recording");
-        var record = await ConsoleProcess.RunAsync(folder.FullPath, "record", "--out", recording, "--duration", "1s", "--sources", "subway", "--config", recordConfig);
-        Assert.Equal(ExitCodes.Ok, record.ExitCode);
+        await using (var recorder = ConsoleProcess.Start(folder.FullPath, "record", "--out", recording, "--duration", "60s", "--sources", "subway", "--config", recordConfig))
+        {
+            await recorder.WaitForOutputAsync(l => l.StartsWith("subway/", StringComparison.Ordinal), "a subway payload", TimeSpan.FromSeconds(30));
+            recorder.Interrupt();
+            Assert.Equal(ExitCodes.Ok, (await recorder.WaitForExitAsync(TimeSpan.FromSeconds(10))).ExitCode);
+        }
+
         Assert.Equal(["subway"], Directory.GetDirectories(recording).Select(Path.GetFileName));
 
         var replay = await ConsoleProcess.RunAsync(folder.FullPath, "replay", recording, "--once", "--json", "--config", recordConfig);

@@ -43,6 +43,19 @@ internal sealed class ConsoleProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for a stdout line that matches; fails the test after the limit.</summary>
+    /// <returns>The first matching line.</returns>
+    public async Task<string> WaitForOutputAsync(Func<string, bool> match, string description, TimeSpan limit)
+    {
+        if (await process.WaitForLineAsync(match, limit) is not { } line)
+        {
+            Assert.Fail($"the console never printed {description}.\nstdout:\n{process.Output}\nstderr:\n{process.Errors}");
+            throw new InvalidOperationException();
+        }
+
+        return line;
+    }
+
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
     public void Interrupt() => process.Signal("INT");
 

@@ -6,7 +6,9 @@ using TransitDash.Testing;
 namespace TransitDash.Caching.Redis.Tests.Support;
 
 /// <summary>A real <c>redis-server</c> on a free loopback port, with nothing persisted, that a test can stop and
-/// start again on the same port (as an outage and a restart that lost every key). Skips the test (fails it
+/// start again on the same port (as an outage and a restart that lost every key). Redis cannot pick its own port
+/// and say which, so the port is one the OS just handed out; another process may take it before the server binds
+/// it, and a first start then tries again on another. Skips the test (fails it
 /// under <c>TRANSITDASH_REQUIRE_ALL=1</c>) when <c>redis-server</c> is not on PATH.</summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
@@ -14,6 +16,7 @@ internal sealed class RedisServer : IAsyncDisposable
 
     private readonly string _program;
     private Process? _process;
+    private string _lastOutput = string.Empty;
 
     private RedisServer(string program, int port)
     {
@@ -21,7 +24,7 @@ internal sealed class RedisServer : IAsyncDisposable
         Port = port;
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>The StackExchange.Redis configuration string of this server.</summary>
     public string Configuration => $"127.0.0.1:{Port}";
@@ -30,8 +33,14 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
+        const int Tries = 5;
         var server = NotStarted();
-        await server.StartAgainAsync();
+        for (var tried = 1; !await server.TryStartAsync(); tried++)
+        {
+            Assert.True(tried < Tries, $"redis-server exited before answering on {Tries} ports in turn:\n{server._lastOutput}");
+            server.Port = FreePort();
+        }
+
         return server;
     }
 
@@ -60,6 +69,16 @@ internal sealed class RedisServer : IAsyncDisposable
     /// <summary>Starts the server (again) on its port, empty, and waits until it answers.</summary>
     public async Task StartAgainAsync()
     {
+        if (!await TryStartAsync())
+        {
+            Assert.Fail($"redis-server exited before answering on port {Port}:\n{_lastOutput}");
+        }
+    }
+
+    /// <summary>Starts the server on its port and waits until it answers; false when it exits first (the port is
+    /// taken).</summary>
+    private async Task<bool> TryStartAsync()
+    {
         var start = new ProcessStartInfo(_program)
         {
             RedirectStandardOutput = true,
@@ -71,9 +90,10 @@ internal sealed class RedisServer : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, e) => Keep(output, e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(output, e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -84,18 +104,39 @@ internal sealed class RedisServer : IAsyncDisposable
             {
                 if (_process.HasExited)
                 {
-                    Assert.Fail($"redis-server exited ({_process.ExitCode}) before answering on port {Port}");
+                    await _process.WaitForExitAsync();
+                    _lastOutput = string.Join('\n', output);
+                    await StopAsync();
+                    return false;
                 }
 
                 Assert.True(DateTime.UtcNow < deadline, $"redis-server did not answer on port {Port}");
                 await Task.Delay(20);
             }
+
+            // Something answered; it must be this server, not another that had the port first.
+            await Task.Delay(50);
+            if (_process.HasExited)
+            {
+                await StopAsync();
+                return false;
+            }
+
+            return true;
         }
         catch
         {
             // A test that fails here never disposes the server: it must not outlive the run.
             await StopAsync();
             throw;
+        }
+    }
+
+    private static void Keep(System.Collections.Concurrent.ConcurrentQueue<string> output, string? line)
+    {
+        if (line is not null && output.Count < 50)
+        {
+            output.Enqueue(line);
         }
     }
 

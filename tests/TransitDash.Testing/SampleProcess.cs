@@ -88,6 +88,7 @@ public sealed partial class SampleProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        InterruptsReachChildren();
         var sample = new SampleProcess(new Process { StartInfo = start });
         sample.process.OutputDataReceived += (_, e) => sample.Collect(sample.output, e.Data);
         sample.process.ErrorDataReceived += (_, e) => sample.Collect(sample.errors, e.Data);
@@ -192,6 +193,28 @@ public sealed partial class SampleProcess : IAsyncDisposable
             return exited ??= process.WaitForExitAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>A test run started in the background of a shell without job control ignores SIGINT, and every process it
+    /// starts inherits that (the runtime keeps an inherited ignore, as terminals expect of background jobs): a host
+    /// would never see the Ctrl+C a test sends it. The test process takes back the default, so its hosts do not
+    /// inherit the ignore.</summary>
+    private static void InterruptsReachChildren()
+    {
+        const int Interrupt = 2;
+        if (OperatingSystem.IsLinux() && InterruptIgnored())
+        {
+            _ = SetDisposition(Interrupt, 0);
+        }
+
+        static bool InterruptIgnored()
+        {
+            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+            return line is not null && (ulong.Parse(line["SigIgn:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture) & (1UL << (Interrupt - 1))) != 0;
+        }
+    }
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "signal")]
+    private static partial nint SetDisposition(int signal, nint handler);
 
     private int Send(string signal)
     {

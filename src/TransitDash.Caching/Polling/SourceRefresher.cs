@@ -124,8 +124,7 @@ internal sealed class SourceRefresher<T> : ISourceRefresher
         }
         catch (Exception exception)
         {
-            result = PollResult.Failure<T>(exception as FeedException
-                ?? new FeedException(Name, FeedErrors.KindOf(exception), FeedErrors.MessageOf(exception), exception));
+            result = PollResult.Failure<T>(FeedErrors.ToFeedException(Name, exception));
             if (exception is not FeedException and not OperationCanceledException and not HttpRequestException and not TimeoutException)
             {
                 // Not a failure of the upstream but of the source's own code: keep the stack trace.

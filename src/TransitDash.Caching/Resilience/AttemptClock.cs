@@ -14,6 +14,7 @@ internal sealed class AttemptClock : IDisposable
     private TimeSpan _left;
     private long _runningSince;
     private int _waiting;
+    private bool _timedOut;
 
     public AttemptClock(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
@@ -26,6 +27,9 @@ internal sealed class AttemptClock : IDisposable
 
     /// <summary>Cancelled when the time is up, or when the token the clock was made with is.</summary>
     public CancellationToken Token => _expired.Token;
+
+    /// <summary>True once the time ran out (not when the token the clock was made with fired).</summary>
+    public bool TimedOut => Volatile.Read(ref _timedOut);
 
     /// <summary>Stops the clock while a request waits its turn (waits may overlap: it runs again after the last).</summary>
     public void Pause()
@@ -63,6 +67,7 @@ internal sealed class AttemptClock : IDisposable
             }
         }
 
+        Volatile.Write(ref _timedOut, true);
         try
         {
             _expired.Cancel();

@@ -161,20 +161,21 @@ internal sealed class FeedPipeline
         }
         catch (Exception exception)
         {
-            run.Failed(log.Attempts, Classify(exception, run), _timeProvider.GetElapsedTime(started), _timeProvider.GetUtcNow(), _name);
+            run.Failed(log.Attempts, Classify(exception, run, clock), _timeProvider.GetElapsedTime(started), _timeProvider.GetUtcNow(), _name);
             return Outcome.FromException<T>(exception);
         }
     }
 
     /// <summary>The feed error an exception of a try stands for; null when the host is stopping.</summary>
-    private FeedException? Classify(Exception exception, Run run) => exception switch
+    private FeedException? Classify(Exception exception, Run run, AttemptClock clock) => exception switch
     {
         _ when run.StoppingToken.IsCancellationRequested => null,
-        FeedException feed => feed,
+        OperationCanceledException when clock.TimedOut => new FeedTimeoutException(_name, _options.AttemptTimeout, exception),
 
-        // Nothing but the attempt's timeout cancels a try while the host runs.
-        OperationCanceledException => new FeedTimeoutException(_name, _options.AttemptTimeout, exception),
-        _ => new FeedException(_name, FeedErrors.KindOf(exception), FeedErrors.MessageOf(exception), exception),
+        // Otherwise a cancellation is neither the host's nor the attempt's timeout: a handler or source of the
+        // user's own gave up.
+        OperationCanceledException => FeedErrors.Cancelled(_name, exception),
+        _ => FeedErrors.ToFeedException(_name, exception),
     };
 
     private bool ShouldRetry(ResilienceContext context, Outcome<object> outcome, int attemptNumber)

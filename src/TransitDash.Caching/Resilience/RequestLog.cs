@@ -46,13 +46,15 @@ internal sealed class RequestLog(TimeSpan attemptTimeout, AttemptClock clock, Ti
     {
         if (exception is OperationCanceledException)
         {
-            // The host stopping is nobody's failure; otherwise the only other canceller is the attempt's timeout.
+            // The host stopping is nobody's failure.
             if (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
 
-            exception = new FeedTimeoutException(request.FeedName, attemptTimeout, exception);
+            exception = clock.TimedOut
+                ? new FeedTimeoutException(request.FeedName, attemptTimeout, exception)
+                : FeedErrors.Cancelled(request.FeedName, exception);
         }
 
         Add(FeedAttempt.Failed(timeProvider.GetUtcNow(), request.FeedName, latency, exception));

@@ -157,12 +157,35 @@ public sealed partial class SourceRefresherTests : IDisposable
     [Fact]
     public async Task RefreshAsync_TimeoutCancellationNotFromTheHost_IsATimeout()
     {
-        var source = Source().ThenThrow(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout."));
+        // What HttpClient throws when its own Timeout passes.
+        var source = Source().ThenThrow(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout.", new TimeoutException("The operation was canceled.")));
         var refresher = _harness.Refresher(source);
 
         await refresher.RefreshAsync(CancellationToken.None);
 
         Assert.Equal(FeedErrorKind.Timeout, _harness.Store.GetMetadata("weather")!.LastError!.Kind);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_SourceCancelsItselfWhileTheHostRuns_IsACancelledAttemptAndPollingGoesOn()
+    {
+        using var own = new CancellationTokenSource();
+        await own.CancelAsync();
+        var source = Source().ThenThrow(new OperationCanceledException(own.Token)).ThenData("next");
+        var refresher = _harness.Refresher(source);
+        using var errors = new MetricCollector<long>(_harness.MeterFactory, TransitDashTelemetry.MeterName, TransitDashTelemetry.FetchErrors);
+
+        await refresher.RefreshAsync(CancellationToken.None);
+        var afterCancel = _harness.Store.GetMetadata("weather")!;
+        await refresher.RefreshAsync(CancellationToken.None);
+
+        Assert.Equal(FeedErrorKind.Cancelled, afterCancel.LastError!.Kind);
+        Assert.Equal("Feed 'weather' was cancelled before it answered, not by its attempt timeout or the host stopping.", afterCancel.LastError.Message);
+        var attempt = _harness.Store.GetAttempts("weather")[1];
+        Assert.Equal(FeedErrorKind.Cancelled, attempt.ErrorKind);
+        Assert.Equal(["cancelled"], errors.GetMeasurementSnapshot().Select(m => (string)m.Tags[TransitDashTelemetry.ErrorKindTag]!));
+        Assert.DoesNotContain(_harness.Logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.Equal("next", _harness.Store.Get<string>("weather")!.Data);
     }
 
     [Fact]

@@ -299,6 +299,43 @@ public sealed class FeedPipelineTests : IDisposable
         Assert.Equal("Feed 'citibike/station_status' did not answer within 10 s.", poll.Attempts[1].ErrorMessage);
     }
 
+    [Fact]
+    public async Task PollAsync_TryCancelledByItsOwnCode_IsCancelledNotATimeoutAndIsNotRetried()
+    {
+        // A source or handler of the user's own that gives up (its own token source) while the host runs.
+        var script = new Script(Script.Throw(new OperationCanceledException("gave up")));
+
+        var poll = await Poll(Pipeline(), script);
+
+        Assert.Equal(1, script.Calls);
+        Assert.Equal(FeedErrorKind.Cancelled, poll.Error!.Kind);
+        Assert.Equal("Feed 'ACE' was cancelled before it answered, not by its attempt timeout or the host stopping.", poll.Error.Message);
+        var attempt = Assert.Single(poll.Attempts);
+        Assert.Equal((AttemptOutcome.Error, FeedErrorKind.Cancelled), (attempt.Outcome, attempt.ErrorKind!.Value));
+        Assert.Equal("cancelled", attempt.ErrorKind.Value.ToWireName());
+    }
+
+    [Fact]
+    public async Task PollAsync_RequestCancelledByAHandlerWhileTheClockRuns_IsRecordedAsCancelled()
+    {
+        var inner = new FakeFeedClient { Handler = request => FakeGtfsRealtimeClient.Response(request.FeedName, 200, notModified: false, Start) };
+        var client = new ObservedFeedClient(new CancellingFeedClient(inner, "citibike/station_status"), _limiters, _time);
+        var script = new Script(async ct =>
+        {
+            await Task.WhenAll(
+                client.GetAsync(new FeedRequest("citibike/station_information", "http://127.0.0.1:1/i"), ct),
+                client.GetAsync(new FeedRequest("citibike/station_status", "http://127.0.0.1:1/s"), ct));
+            return "unreachable";
+        });
+
+        var poll = await Poll(Pipeline(o => o.Retries = 0), script);
+
+        Assert.Equal(FeedErrorKind.Cancelled, poll.Error!.Kind);
+        Assert.Equal([AttemptOutcome.Ok, AttemptOutcome.Error], poll.Attempts.Select(a => a.Outcome));
+        Assert.Equal(FeedErrorKind.Cancelled, poll.Attempts[1].ErrorKind);
+        Assert.Equal("Feed 'citibike/station_status' was cancelled before it answered, not by its attempt timeout or the host stopping.", poll.Attempts[1].ErrorMessage);
+    }
+
     /// <summary>A fetch whose tries do what the test lists, one per call; the last keeps answering.</summary>
     private sealed class Script(params Func<CancellationToken, Task<string>>[] steps)
     {
@@ -334,6 +371,22 @@ public sealed class FeedPipelineTests : IDisposable
             if (request.FeedName == feed)
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
+            return await inner.GetAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>A byte client whose handling of one feed gives up with its own cancellation.</summary>
+    private sealed class CancellingFeedClient(IFeedClient inner, string feed) : IFeedClient
+    {
+        public async Task<FeedResponse> GetAsync(FeedRequest request, CancellationToken cancellationToken = default)
+        {
+            if (request.FeedName == feed)
+            {
+                using var own = new CancellationTokenSource();
+                await own.CancelAsync();
+                own.Token.ThrowIfCancellationRequested();
             }
 
             return await inner.GetAsync(request, cancellationToken);

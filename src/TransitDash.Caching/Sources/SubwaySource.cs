@@ -13,10 +13,11 @@ using TransitDash.Snapshots;
 namespace TransitDash.Sources;
 
 /// <summary>The subway: every configured GTFS-Realtime feed fetched concurrently each cycle. Each feed's last
-/// good payload is kept as bytes (the client checks it without building the typed model), so a feed that fails
-/// leaves its previous part in the merge; the held payloads (configured feed order) are projected straight
-/// from the wire into arrivals every cycle, also when every feed answered "not modified", since arrivals
-/// depend on the time. A cycle in which any feed failed is a failed attempt that names the feeds.</summary>
+/// good payload (the client checks it without building the typed model) is read from the wire once, when it
+/// arrives, and that read is kept, so a feed that fails leaves its previous part in the merge and a feed that
+/// answers "not modified" costs no read at all. The held reads (configured feed order) are projected into
+/// arrivals every cycle, since which trains are listed depends on the time. A cycle in which any feed failed
+/// is a failed attempt that names the feeds.</summary>
 internal sealed class SubwaySource : IPolledSource<SubwayBoard>
 {
     private readonly SubwayOptions _options;
@@ -80,6 +81,11 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
         }
 
         var now = _timeProvider.GetUtcNow();
+        foreach (var feed in _feeds)
+        {
+            feed.ReadNewPayload(setup.Projection);
+        }
+
         var arrivals = Project(setup.Projection, now);
         var warnings = Warnings(setup);
         var board = new SubwayBoard(arrivals, setup.Stations, _feeds.Select(f => f.State()).ToArray(), now);
@@ -122,12 +128,11 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
         return poll with { Attempts = attempts };
     }
 
-    /// <summary>Projects every held payload, in configured feed order, and keeps each feed's summary. The
-    /// client accepted each payload only once the same wire reading took it, so none is rejected here.</summary>
+    /// <summary>Projects every held read, in configured feed order, and keeps each feed's summary.</summary>
     private IReadOnlyList<Arrival> Project(IArrivalProjection projection, DateTimeOffset now)
     {
-        var held = _feeds.Where(f => f.Payload is not null).ToArray();
-        var projected = projection.Project(held.Select(f => (f.Source.Name, f.Payload!.Value)).ToArray(), now);
+        var held = _feeds.Where(f => f.Read is not null).ToArray();
+        var projected = projection.Project(held.Select(f => f.Read!).ToArray(), now);
         for (var i = 0; i < held.Length; i++)
         {
             held[i].Summary = projected.Feeds[i];
@@ -212,16 +217,30 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
 
     private sealed record Setup(IArrivalProjection Projection, IReadOnlyList<SubwayStation> Stations, IReadOnlyList<string> Warnings);
 
-    /// <summary>One configured feed across cycles: its pipeline, its last good payload, what the last projection
-    /// found in it and when it last answered.</summary>
+    /// <summary>One configured feed across cycles: its pipeline, its last good payload and the read of it, what the
+    /// last projection found in it and when it last answered.</summary>
     private sealed class FeedState(GtfsRealtimeFeedSource source, FeedPipeline pipeline)
     {
+        private ReadOnlyMemory<byte>? _unread;
+
         public GtfsRealtimeFeedSource Source => source;
 
         public FeedPipeline Pipeline => pipeline;
 
-        /// <summary>The bytes of the last payload the client accepted; null before any.</summary>
-        public ReadOnlyMemory<byte>? Payload { get; private set; }
+        /// <summary>The read of the last payload the client accepted; null before any.</summary>
+        public object? Read { get; private set; }
+
+        /// <summary>Reads the payload that arrived this cycle, if one did. The client accepted it only once the
+        /// same wire reading took it, so it is not rejected here; should it be, the cycle fails and the previous
+        /// read stays (the payload is read once either way).</summary>
+        public void ReadNewPayload(IArrivalProjection projection)
+        {
+            if (_unread is { } payload)
+            {
+                _unread = null;
+                Read = projection.Read(source.Name, payload);
+            }
+        }
 
         /// <summary>The held payload's header time as the client read it when it arrived, for the attempt that
         /// brought or confirmed it (the projection comes after the attempts are recorded).</summary>
@@ -243,7 +262,7 @@ internal sealed class SubwaySource : IPolledSource<SubwayBoard>
             // "Not modified" keeps the payload held: it is still the newest the producer has.
             if (!result.NotModified)
             {
-                Payload = result.Response.Body;
+                _unread = result.Response.Body;
                 HeaderTime = result.HeaderTime;
             }
 

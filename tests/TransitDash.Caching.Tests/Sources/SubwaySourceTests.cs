@@ -153,7 +153,7 @@ public sealed partial class SubwaySourceTests : IDisposable
     }
 
     [Fact]
-    public async Task FetchAsync_EveryFeedNotModified_ProjectsAgainAtTheNewTime()
+    public async Task FetchAsync_EveryFeedNotModified_ProjectsTheHeldReadsAgainAtTheNewTimeWithoutReadingAnyPayload()
     {
         var source = Source(["ACE", "G"]);
         await source.FetchAsync(CancellationToken.None);
@@ -166,10 +166,27 @@ public sealed partial class SubwaySourceTests : IDisposable
         Assert.True(result.HasData);
         Assert.Null(result.Error);
         Assert.Equal([PollingHarness.Start, PollingHarness.Start.AddSeconds(30)], _projection.ProjectedAt);
+        Assert.Equal(["ACE", "G"], _projection.Reads);
         Assert.Equal(PollingHarness.Start.AddSeconds(30), result.Data!.ProjectedAt);
         Assert.Equal(["ACE", "G"], result.Data.Arrivals.Select(a => a.Feed));
         Assert.All(result.Attempts, a => Assert.Equal(AttemptOutcome.NotModified, a.Outcome));
         Assert.Equal(PollingHarness.Start, result.UpstreamTime);
+    }
+
+    [Fact]
+    public async Task FetchAsync_OneFeedChangedOneNotModifiedOneFailed_ReadsOnlyTheChangedPayload()
+    {
+        var source = Source(["ACE", "G", "L"]);
+        await source.FetchAsync(CancellationToken.None);
+        _harness.Gtfs.NotModified("G");
+        _harness.Gtfs.Fail("L", new FeedTimeoutException("L", TimeSpan.FromSeconds(10)));
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(30));
+        var result = await source.FetchAsync(CancellationToken.None);
+
+        // Payloads are read in configured feed order once the cycle's fetches are done.
+        Assert.Equal(["ACE", "G", "L", "ACE"], _projection.Reads);
+        Assert.Equal(["ACE", "G", "L"], result.Data!.Arrivals.Select(a => a.Feed));
     }
 
     [Fact]

@@ -42,14 +42,73 @@ public sealed partial class ArrivalProjector
             parts[i] = ReadPart(feedName, payload, earliest, latest, scratch);
         }
 
+        if (reports is not null)
+        {
+            for (var i = 0; i < parts.Length; i++)
+            {
+                reports[i] = new WireReadReport(parts[i].Read.MatchedStops, parts[i].FallbackReason);
+            }
+        }
+
+        return List(parts, earliest, latest, scratch.StopCount);
+    }
+
+    /// <summary>Reads one trip feed's payload once, for <see cref="ProjectRead"/> to project at any later time
+    /// without reading the bytes again: a poller whose upstream answers "not modified" keeps the read, not just
+    /// the bytes. Everything that does not depend on the time is settled here (the feed's validity, its header,
+    /// the trips that stop at the configured stations and the rules that look at the header); only the time
+    /// window of each projection is left.</summary>
+    /// <param name="feedName">The feed's configured name.</param>
+    /// <param name="payload">The payload bytes; the read refers to them, so they must not change.</param>
+    /// <returns>The read, tied to this projector.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="feedName"/> is null.</exception>
+    /// <exception cref="FeedPayloadException">The payload is not a valid GTFS-Realtime feed message (the
+    /// problem <see cref="GtfsRealtimeParser.ParseTripFeed"/> reports).</exception>
+    public WireTripFeed ReadFromWire(string feedName, ReadOnlyMemory<byte> payload)
+    {
+        ArgumentNullException.ThrowIfNull(feedName);
+
+        var scratch = WireScratch.Rent();
+        var part = ReadPart(feedName, payload, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, scratch);
+        return new WireTripFeed(this, part with { Scratch = scratch.Detach() });
+    }
+
+    /// <summary>Projects feeds read before by <see cref="ReadFromWire"/>: exactly what projecting their
+    /// payloads with <c>ProjectFromWire</c> at <paramref name="now"/> gives, without reading any byte again.</summary>
+    /// <param name="feeds">The reads, in configured feed order; earlier feeds win duplicates.</param>
+    /// <param name="now">The current time.</param>
+    /// <returns>The arrivals and each feed's header time and entity counts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="feeds"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">A read was made by another projector (its stations may differ).</exception>
+    public ProjectedArrivals ProjectRead(IReadOnlyList<WireTripFeed> feeds, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(feeds);
+
+        var parts = new WirePart[feeds.Count];
+        var (earliest, latest) = (now - _goneAfter, now + _horizon);
+        var stops = 0;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var feed = feeds[i] ?? throw new ArgumentNullException(nameof(feeds), $"{nameof(feeds)}[{i}] is null.");
+            if (!ReferenceEquals(feed.Projector, this))
+            {
+                throw new ArgumentException($"{nameof(feeds)}[{i}] ('{feed.FeedName}') was read by another projector.", nameof(feeds));
+            }
+
+            parts[i] = feed.Part;
+            stops += CountInWindow(feed.Part.Scratch, earliest.UtcTicks, latest.UtcTicks);
+        }
+
+        return List(parts, earliest, latest, stops);
+    }
+
+    /// <summary>Lists the arrivals of read feeds inside the window, in feed order, first claim wins.</summary>
+    private ProjectedArrivals List(WirePart[] parts, DateTimeOffset earliest, DateTimeOffset latest, int stopCapacity)
+    {
         var summaries = new TripFeedSummary[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
             summaries[i] = parts[i].Summary();
-            if (reports is not null)
-            {
-                reports[i] = new WireReadReport(parts[i].Read.MatchedStops, parts[i].FallbackReason);
-            }
         }
 
         // As in Project: with no stations there is nothing to list and nothing to log.
@@ -58,8 +117,8 @@ public sealed partial class ArrivalProjector
             return new ProjectedArrivals([], summaries);
         }
 
-        var listed = new List<Listed>(scratch.StopCount);
-        var seen = new HashSet<DedupeKey>(scratch.StopCount);
+        var listed = new List<Listed>(stopCapacity);
+        var seen = new HashSet<DedupeKey>(stopCapacity);
         foreach (var part in parts)
         {
             if (part.Typed is { } typed)
@@ -68,7 +127,7 @@ public sealed partial class ArrivalProjector
             }
             else
             {
-                ListWirePart(part, scratch, listed, seen);
+                ListWirePart(part, earliest.UtcTicks, latest.UtcTicks, listed, seen);
             }
         }
 
@@ -80,25 +139,34 @@ public sealed partial class ArrivalProjector
         var (trips, stops, vehicles) = (scratch.TripCount, scratch.StopCount, scratch.VehicleCount);
         try
         {
-            return new WirePart(feedName, payload, ArrivalWireReader.Read(payload.Span, _stopLookup, _rules, earliest, latest, scratch), null, null);
+            return new WirePart(feedName, payload, ArrivalWireReader.Read(payload.Span, _stopLookup, _rules, earliest, latest, scratch), null, null, scratch);
         }
         catch (WireFallbackException declined)
         {
             // The typed parser gives the exact error for bad bytes, or the feed the wire reader declined.
             scratch.Truncate(trips, stops, vehicles);
             var typed = GtfsRealtimeParser.ParseTripFeed(feedName, payload.Span);
-            return new WirePart(feedName, payload, new WireFeedRead { MatchedStops = CountMatches(typed) }, typed, declined.Message);
+            return new WirePart(feedName, payload, new WireFeedRead { MatchedStops = CountMatches(typed) }, typed, declined.Message, scratch);
         }
     }
 
-    private void ListWirePart(in WirePart part, WireScratch scratch, List<Listed> listed, HashSet<DedupeKey> seen)
+    // A read made for later projections holds stops at any time: only those inside the window are listed, as the
+    // wire reader would have kept them reading with that window.
+    private void ListWirePart(in WirePart part, long earliestTicks, long latestTicks, List<Listed> listed, HashSet<DedupeKey> seen)
     {
+        var scratch = part.Scratch;
         var payload = part.Payload.Span;
         var read = part.Read;
         var tally = new RuleTally { StaleUnassigned = read.StaleUnassigned };
         for (var t = read.TripStart; t < read.TripEnd; t++)
         {
             ref readonly var trip = ref scratch.Trips[t];
+            if (!AnyInWindow(scratch, trip, earliestTicks, latestTicks))
+            {
+                // No strings for a trip that lists nothing now.
+                continue;
+            }
+
             var facts = new TripFacts(
                 Text(payload, trip.TripId),
                 Known(payload, trip.RouteId),
@@ -112,7 +180,7 @@ public sealed partial class ArrivalProjector
             for (var s = trip.FirstStop; s < trip.FirstStop + trip.StopCount; s++)
             {
                 ref readonly var stop = ref scratch.Stops[s];
-                if (!Claim(facts, stop.StopId, seen))
+                if (!InWindow(stop, earliestTicks, latestTicks) || !Claim(facts, stop.StopId, seen))
                 {
                     continue;
                 }
@@ -125,6 +193,38 @@ public sealed partial class ArrivalProjector
         }
 
         LogRuleHits(part.FeedName, tally);
+    }
+
+    // The reads hold stops at every time, most of them outside any one window.
+    private static int CountInWindow(WireScratch scratch, long earliestTicks, long latestTicks)
+    {
+        var count = 0;
+        for (var s = 0; s < scratch.StopCount; s++)
+        {
+            count += InWindow(scratch.Stops[s], earliestTicks, latestTicks) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private static bool AnyInWindow(WireScratch scratch, in WireTrip trip, long earliestTicks, long latestTicks)
+    {
+        for (var s = trip.FirstStop; s < trip.FirstStop + trip.StopCount; s++)
+        {
+            if (InWindow(scratch.Stops[s], earliestTicks, latestTicks))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The wire reader's own test, for reads made without a window.
+    private static bool InWindow(in WireStop stop, long earliestTicks, long latestTicks)
+    {
+        var ticks = DateTimeOffset.UnixEpoch.Ticks + (stop.Seconds * TimeSpan.TicksPerSecond);
+        return ticks >= earliestTicks && ticks <= latestTicks;
     }
 
     // The first vehicle of the feed with the trip's key, as the typed path's first-wins dictionary finds it.
@@ -173,8 +273,9 @@ public sealed partial class ArrivalProjector
         return matched;
     }
 
-    /// <summary>One feed after the wire pass: read from the wire, or parsed by the typed parser.</summary>
-    private readonly record struct WirePart(string FeedName, ReadOnlyMemory<byte> Payload, WireFeedRead Read, GtfsRealtimeFeed? Typed, string? FallbackReason)
+    /// <summary>One feed after the wire pass: read from the wire (its trips, stops and vehicles in
+    /// <see cref="Scratch"/>), or parsed by the typed parser.</summary>
+    internal readonly record struct WirePart(string FeedName, ReadOnlyMemory<byte> Payload, WireFeedRead Read, GtfsRealtimeFeed? Typed, string? FallbackReason, WireScratch Scratch)
     {
         public TripFeedSummary Summary() => Typed is { } typed
             ? new TripFeedSummary(FeedName, typed.HeaderTime, typed.TripUpdates.Count, typed.VehiclePositions.Count)

@@ -74,6 +74,31 @@ public sealed class ArrivalProjectorWireRecordingTests
         AssertSameAsTyped(options, payload, HeaderTime(payload));
     }
 
+    [Theory]
+    [MemberData(nameof(Recordings))]
+    public void ProjectRead_RecordingReadOnceProjectedAtManyTimes_SameAsReadingItEachTime(string file)
+    {
+        var payload = Recording(file);
+        var header = HeaderTime(payload);
+        var options = new ArrivalProjectorOptions { Stations = EveryStop(payload) };
+        var projector = new ArrivalProjector(options);
+
+        var read = projector.ReadFromWire(file, payload);
+
+        var listed = 0;
+        foreach (var minutes in new[] { -90, -30, -2, 0, 1, 7, 30, 45, 120, 24 * 60 })
+        {
+            var now = header.AddMinutes(minutes).AddSeconds(minutes % 7);
+            var expected = projector.ProjectFromWire([(file, payload)], now);
+            var actual = projector.ProjectRead([read], now);
+            Assert.Equal(expected.Arrivals, actual.Arrivals);
+            Assert.Equal(expected.Feeds, actual.Feeds);
+            listed += actual.Arrivals.Count;
+        }
+
+        Assert.True(listed > 0, "no time listed any arrival: the comparison showed nothing");
+    }
+
     [Fact]
     public void ProjectFromWire_EveryRecordingAsOneCycle_SameAsTypedParse()
     {

@@ -243,6 +243,21 @@ public sealed partial class ArrivalProjectorWireTests
     }
 
     [Fact]
+    public void ProjectRead_ReadOfAnotherProjectorOrNull_Throws()
+    {
+        var payload = Message(true, TripEntity("trip", MtaTrip("a"), Stop("419N", At(60)))).ToByteArray();
+        var projector = new ArrivalProjector(Options);
+        var other = new ArrivalProjector(Options);
+
+        var error = Assert.Throws<ArgumentException>(() => projector.ProjectRead([other.ReadFromWire("ACE", payload)], Now));
+        Assert.StartsWith("feeds[0] ('ACE') was read by another projector.", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => projector.ProjectRead(null!, Now));
+        Assert.Throws<ArgumentNullException>(() => projector.ProjectRead([null!], Now));
+        Assert.Throws<ArgumentNullException>(() => projector.ReadFromWire(null!, payload));
+        Assert.Throws<FeedPayloadException>(() => projector.ReadFromWire("ACE", payload.AsMemory(0, 20)));
+    }
+
+    [Fact]
     public void ProjectFromWire_NullArguments_Throw()
     {
         var projector = new ArrivalProjector(Options);

@@ -6,9 +6,10 @@ using TransitDash.Testing;
 
 namespace TransitDash.Feeds.Tests.GtfsRealtime.Arrivals;
 
-/// <summary>Runs the wire projection and the typed one (ParseTripFeed + Project) on the same payloads with
-/// two projectors of the same options, and checks they agree on everything: arrivals (record equality, same
-/// order), each feed's header time and counts, and every log line.</summary>
+/// <summary>Runs the wire projection, the typed one (ParseTripFeed + Project) and the read-once one
+/// (ReadFromWire + ProjectRead) on the same payloads with projectors of the same options, and checks they
+/// agree on everything: arrivals (record equality, same order), each feed's header time and counts, and every
+/// log line.</summary>
 internal static class WireProjection
 {
     /// <summary>The Financial District stations of the performance issue.</summary>
@@ -39,9 +40,18 @@ internal static class WireProjection
             Assert.All(reports, r => Assert.NotNull(r.FallbackReason));
         }
 
+        var readLog = new FakeLogger<ArrivalProjector>();
+        var reader = new ArrivalProjector(options, logger: readLog);
+        var reads = feeds.Select(f => reader.ReadFromWire(f.Name, f.Payload)).ToArray();
+        var fromReads = reader.ProjectRead(reads, now);
+
         Assert.Equal(expected, actual.Arrivals);
         Assert.Equal(typed.Select(f => new TripFeedSummary(f.FeedName, f.HeaderTime, f.TripUpdates.Count, f.VehiclePositions.Count)), actual.Feeds);
         Assert.Equal(Lines(typedLog), Lines(wireLog));
+        Assert.Equal(expected, fromReads.Arrivals);
+        Assert.Equal(actual.Feeds, fromReads.Feeds);
+        Assert.Equal(actual.Feeds, reads.Select(r => r.Summary));
+        Assert.Equal(Lines(typedLog), Lines(readLog));
         return actual;
     }
 
@@ -57,7 +67,7 @@ internal static class WireProjection
         return reports[0].FallbackReason;
     }
 
-    /// <summary>Checks that both ways accept the payload with the same arrivals, or both reject it with the same
+    /// <summary>Checks that the three ways accept the payload with the same arrivals, or all reject it with the same
     /// <see cref="FeedPayloadException"/>; returns the problem, or null when accepted.</summary>
     public static string? AssertSameOutcome(ArrivalProjectorOptions options, byte[] payload, DateTimeOffset now)
     {
@@ -82,8 +92,21 @@ internal static class WireProjection
             wireError = error;
         }
 
+        FeedPayloadException? readError = null;
+        IReadOnlyList<Arrival>? read = null;
+        try
+        {
+            read = projector.ProjectRead([projector.ReadFromWire("feed", payload)], now).Arrivals;
+        }
+        catch (FeedPayloadException error)
+        {
+            readError = error;
+        }
+
         Assert.Equal((typedError?.FeedName, typedError?.Problem), (wireError?.FeedName, wireError?.Problem));
+        Assert.Equal((typedError?.FeedName, typedError?.Problem), (readError?.FeedName, readError?.Problem));
         Assert.Equal(typed, wire);
+        Assert.Equal(typed, read);
         return typedError?.Problem;
     }
 

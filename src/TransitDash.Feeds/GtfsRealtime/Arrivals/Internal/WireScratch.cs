@@ -14,6 +14,18 @@ internal sealed class WireScratch
     public WireVehicle[] Vehicles = new WireVehicle[256];
     public int VehicleCount;
 
+    /// <summary>A copy of what was added, exactly sized and owned by the caller (not this thread's, which the
+    /// next projection on it empties).</summary>
+    public WireScratch Detach() => new()
+    {
+        Trips = Trips[..TripCount],
+        TripCount = TripCount,
+        Stops = Stops[..StopCount],
+        StopCount = StopCount,
+        Vehicles = Vehicles[..VehicleCount],
+        VehicleCount = VehicleCount,
+    };
+
     /// <summary>This thread's buffers, emptied.</summary>
     public static WireScratch Rent()
     {

@@ -10,7 +10,7 @@ public sealed class ResponseCache
 {
     private const int MaxEntries = 1024;
 
-    private readonly ConcurrentDictionary<(string Endpoint, long Version, string Query, long Second), CachedBody> entries = new();
+    private readonly ConcurrentDictionary<(string Endpoint, long Version, string Query, long Second), Lazy<CachedBody>> entries = new();
     private long sweptSecond;
 
     /// <summary>The body under a key, built by <paramref name="build"/> from <paramref name="state"/> when the
@@ -26,12 +26,27 @@ public sealed class ResponseCache
         var key = (endpoint, version, query, second);
         if (entries.TryGetValue(key, out var cached))
         {
-            return cached;
+            return cached.Value;
         }
 
-        // Two racing requests may both build; the bodies are equal, and one wins.
-        var built = build(state);
-        return entries.Count < MaxEntries ? entries.GetOrAdd(key, built) : built;
+        if (entries.Count >= MaxEntries)
+        {
+            return build(state);
+        }
+
+        // Requests racing on a new key share one build: the first to publish its Lazy builds, the others wait for
+        // it. A Lazy that lost the race is never evaluated.
+        var entry = entries.GetOrAdd(key, static (_, arg) => new Lazy<CachedBody>(() => arg.build(arg.state), LazyThreadSafetyMode.ExecutionAndPublication), (build, state));
+        try
+        {
+            return entry.Value;
+        }
+        catch
+        {
+            // A build that failed is not kept: the next request tries again.
+            entries.TryRemove(KeyValuePair.Create(key, entry));
+            throw;
+        }
     }
 
     private void Sweep(long second)

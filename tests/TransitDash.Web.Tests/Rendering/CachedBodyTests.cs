@@ -70,6 +70,41 @@ public sealed class CachedBodyTests
     }
 
     [Fact]
+    public async Task GetOrAdd_ManyRequestsRaceOnANewKey_BuildOnceAndShareTheBody()
+    {
+        var cache = new ResponseCache();
+        var built = 0;
+        using var start = new Barrier(8);
+
+        var got = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            start.SignalAndWait(TestContext.Current.CancellationToken);
+            return cache.GetOrAdd("subway", 7, "?limit=20", 1000, _ =>
+            {
+                Interlocked.Increment(ref built);
+
+                // Long enough that every racer asks while the first build is still running.
+                Thread.Sleep(100);
+                return new CachedBody(Json(100), Tag);
+            }, 0);
+        })));
+
+        Assert.Equal(1, built);
+        Assert.Single(got.Distinct(ReferenceEqualityComparer.Instance));
+    }
+
+    [Fact]
+    public void GetOrAdd_BuildThrows_IsNotKeptAndTheNextRequestBuildsAgain()
+    {
+        var cache = new ResponseCache();
+
+        Assert.Throws<InvalidOperationException>(() => cache.GetOrAdd<int>("subway", 7, "", 1000, _ => throw new InvalidOperationException("broken"), 0));
+        var body = cache.GetOrAdd("subway", 7, "", 1000, _ => new CachedBody(Json(1), Tag), 0);
+
+        Assert.Equal(Tag, body.ETag);
+    }
+
+    [Fact]
     public void For_SmallBody_StaysIdentityAndCompressesNothing()
     {
         var body = new CachedBody(Json(2), Tag);

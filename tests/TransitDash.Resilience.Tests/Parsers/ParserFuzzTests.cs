@@ -4,6 +4,7 @@ using CsCheck;
 using TransitDash.Feeds;
 using TransitDash.Feeds.Gbfs;
 using TransitDash.Feeds.GtfsRealtime;
+using TransitDash.Feeds.GtfsRealtime.Arrivals;
 using TransitDash.Testing;
 
 namespace TransitDash.Resilience.Tests.Parsers;
@@ -48,6 +49,54 @@ public sealed class ParserFuzzTests
         outcomes.AssertBothSeen();
     }
 
+    /// <summary>The path the poller takes for trip feeds: the client accepts a payload by reading it from the wire with
+    /// no stations (<c>PayloadOnly</c>), and the subway source reads it once for the configured stations and projects
+    /// that read. Each must accept exactly the payloads the typed parser accepts, rejecting the others with its
+    /// words, and project what the one-call wire projection lists.</summary>
+    [Fact]
+    public void WireProjection_MutatedRecordings_AcceptsExactlyWhatTheTypedParserDoesWithinASecondInBoundedMemory()
+    {
+        var recordings = Fixtures.MtaRecordings().Select(File.ReadAllBytes).ToArray();
+        var headerTimes = recordings.Select(r => GtfsRealtimeParser.ParseTripFeed("ACE", r).HeaderTime ?? DateTimeOffset.UnixEpoch).ToArray();
+        var stationless = new ArrivalProjector(new ArrivalProjectorOptions());
+        var fiDi = new ArrivalProjector(new ArrivalProjectorOptions { Stations = TestStations.FiDi });
+        var outcomes = new Outcomes();
+
+        Gen.Select(Gen.Int[0, recordings.Length - 1], Mutation.Protobuf.Array[1, 3]).Sample(
+            (recording, mutations) =>
+            {
+                var payload = Apply(recordings[recording], mutations);
+                var now = headerTimes[recording];
+                var typed = Problem(() => GtfsRealtimeParser.ParseTripFeed("ACE", payload));
+                outcomes.Parse(payload, recordings[recording].Length, () => stationless.ProjectFromWire([("ACE", payload)], now));
+                outcomes.Parse(payload, recordings[recording].Length, () => fiDi.ProjectRead([fiDi.ReadFromWire("ACE", payload)], now));
+
+                Assert.Equal(typed, Problem(() => stationless.ProjectFromWire([("ACE", payload)], now)));
+                Assert.Equal(typed, Problem(() => fiDi.ReadFromWire("ACE", payload)));
+                if (typed is null)
+                {
+                    Assert.Equal(fiDi.ProjectFromWire([("ACE", payload)], now), fiDi.ProjectRead([fiDi.ReadFromWire("ACE", payload)], now), ProjectedEquality.Instance);
+                }
+            },
+            iter: Iterations);
+
+        outcomes.AssertBothSeen();
+    }
+
+    /// <summary>The bad-payload problem a parse reports, or null when it accepts the payload.</summary>
+    private static string? Problem(Func<object> parse)
+    {
+        try
+        {
+            parse();
+            return null;
+        }
+        catch (FeedPayloadException e)
+        {
+            return e.Problem;
+        }
+    }
+
     [Fact]
     public void GbfsParsers_MutatedRecordings_GiveAResultOrBadPayloadWithinASecondInBoundedMemory()
     {
@@ -85,6 +134,17 @@ public sealed class ParserFuzzTests
                 Directory.GetFiles(folder, $"{name}*.json").Order(StringComparer.Ordinal).FirstOrDefault() is { } file ? File.ReadAllBytes(file) : [];
             return new GbfsSystemRecording([Document("station_information"), Document("station_status"), Document("vehicle_types"), Document("gbfs")]);
         }
+    }
+
+    /// <summary>Same arrivals in the same order and the same feed summaries.</summary>
+    private sealed class ProjectedEquality : IEqualityComparer<ProjectedArrivals>
+    {
+        public static ProjectedEquality Instance { get; } = new();
+
+        public bool Equals(ProjectedArrivals? x, ProjectedArrivals? y) =>
+            x is not null && y is not null && x.Arrivals.SequenceEqual(y.Arrivals) && x.Feeds.SequenceEqual(y.Feeds);
+
+        public int GetHashCode(ProjectedArrivals obj) => obj.Arrivals.Count;
     }
 
     /// <summary>Runs parses and checks each one's outcome, time and allocations; counts results and rejections so that a

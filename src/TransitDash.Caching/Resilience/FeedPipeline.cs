@@ -172,9 +172,8 @@ internal sealed class FeedPipeline
         _ when run.StoppingToken.IsCancellationRequested => null,
         OperationCanceledException when clock.TimedOut => new FeedTimeoutException(_name, _options.AttemptTimeout, exception),
 
-        // Otherwise a cancellation is neither the host's nor the attempt's timeout: a handler or source of the
-        // user's own gave up.
-        OperationCanceledException => FeedErrors.Cancelled(_name, exception),
+        // Any other cancellation is neither the host's nor the attempt's timeout: a handler or source of the user's
+        // own gave up (cancelled), or timed out by its own clock (an inner TimeoutException).
         _ => FeedErrors.ToFeedException(_name, exception),
     };
 

@@ -54,7 +54,7 @@ internal sealed class RequestLog(TimeSpan attemptTimeout, AttemptClock clock, Ti
 
             exception = clock.TimedOut
                 ? new FeedTimeoutException(request.FeedName, attemptTimeout, exception)
-                : FeedErrors.Cancelled(request.FeedName, exception);
+                : FeedErrors.ToFeedException(request.FeedName, exception);
         }
 
         Add(FeedAttempt.Failed(timeProvider.GetUtcNow(), request.FeedName, latency, exception));

@@ -316,6 +316,18 @@ public sealed class FeedPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task PollAsync_TryTimedOutByItsOwnClock_IsATimeout()
+    {
+        // What HttpClient throws when a timeout of its own passes before the attempt's.
+        var script = new Script(Script.Throw(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout.", new TimeoutException())));
+
+        var poll = await Poll(Pipeline(o => o.Retries = 0), script);
+
+        Assert.Equal(FeedErrorKind.Timeout, poll.Error!.Kind);
+        Assert.Equal(FeedErrorKind.Timeout, Assert.Single(poll.Attempts).ErrorKind);
+    }
+
+    [Fact]
     public async Task PollAsync_RequestCancelledByAHandlerWhileTheClockRuns_IsRecordedAsCancelled()
     {
         var inner = new FakeFeedClient { Handler = request => FakeGtfsRealtimeClient.Response(request.FeedName, 200, notModified: false, Start) };

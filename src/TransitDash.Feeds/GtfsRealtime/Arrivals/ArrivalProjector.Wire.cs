@@ -70,7 +70,7 @@ public sealed partial class ArrivalProjector
 
         var scratch = WireScratch.Rent();
         var part = ReadPart(feedName, payload, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, scratch);
-        return new WireTripFeed(this, part with { Scratch = scratch.Detach() });
+        return new WireTripFeed(this, part with { Scratch = scratch.Detach(), Windowed = false });
     }
 
     /// <summary>Projects feeds read before by <see cref="ReadFromWire"/>: exactly what projecting their
@@ -151,9 +151,10 @@ public sealed partial class ArrivalProjector
     }
 
     // A read made for later projections holds stops at any time: only those inside the window are listed, as the
-    // wire reader would have kept them reading with that window.
+    // wire reader would have kept them reading with that window. A read made with the window has nothing else.
     private void ListWirePart(in WirePart part, long earliestTicks, long latestTicks, List<Listed> listed, HashSet<DedupeKey> seen)
     {
+        var filter = !part.Windowed;
         var scratch = part.Scratch;
         var payload = part.Payload.Span;
         var read = part.Read;
@@ -161,7 +162,7 @@ public sealed partial class ArrivalProjector
         for (var t = read.TripStart; t < read.TripEnd; t++)
         {
             ref readonly var trip = ref scratch.Trips[t];
-            if (!AnyInWindow(scratch, trip, earliestTicks, latestTicks))
+            if (filter && !AnyInWindow(scratch, trip, earliestTicks, latestTicks))
             {
                 // No strings for a trip that lists nothing now.
                 continue;
@@ -180,7 +181,7 @@ public sealed partial class ArrivalProjector
             for (var s = trip.FirstStop; s < trip.FirstStop + trip.StopCount; s++)
             {
                 ref readonly var stop = ref scratch.Stops[s];
-                if (!InWindow(stop, earliestTicks, latestTicks) || !Claim(facts, stop.StopId, seen))
+                if ((filter && !InWindow(stop, earliestTicks, latestTicks)) || !Claim(facts, stop.StopId, seen))
                 {
                     continue;
                 }
@@ -277,6 +278,9 @@ public sealed partial class ArrivalProjector
     /// <see cref="Scratch"/>), or parsed by the typed parser.</summary>
     internal readonly record struct WirePart(string FeedName, ReadOnlyMemory<byte> Payload, WireFeedRead Read, GtfsRealtimeFeed? Typed, string? FallbackReason, WireScratch Scratch)
     {
+        /// <summary>True when read with the projection's window, so every stop held is inside it.</summary>
+        public bool Windowed { get; init; } = true;
+
         public TripFeedSummary Summary() => Typed is { } typed
             ? new TripFeedSummary(FeedName, typed.HeaderTime, typed.TripUpdates.Count, typed.VehiclePositions.Count)
             : new TripFeedSummary(FeedName, Read.HeaderTime, Read.TripUpdates, Read.VehiclePositions);
